@@ -1,0 +1,39 @@
+# The two commands a stranger needs: `make run` and `make test`. Both build .venv first
+# when it is missing or older than pyproject.toml.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check bench screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+# A fresh, empty data dir for every run unless DATA_DIR is given, so trying the app
+# never touches anyone's real journal.
+run: $(STAMP)
+	@dir="$(DATA_DIR)"; [ -n "$$dir" ] || dir=$$(mktemp -d -t nocontact-run.XXXXXX); \
+	$(BIN)/nocontact --data-dir "$$dir" $(ARGS); status=$$?; \
+	echo "This run's data is in $$dir"; exit $$status
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+check: $(STAMP)
+	$(BIN)/ruff check tui tests benchmarks scripts
+	$(BIN)/ruff format --check tui tests benchmarks scripts
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/export_screenshots.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

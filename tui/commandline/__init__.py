@@ -1,0 +1,1 @@
+"""Handlers of the quick commands. None of them imports Textual."""

@@ -1,0 +1,1 @@
+"""The coaching content shipped in data/: stages, prompts, words, support lines."""

@@ -1,0 +1,1 @@
+"""A person's records on disk: TinyDB files in the data dir. Nothing here imports Textual."""

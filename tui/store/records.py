@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, ClassVar
 
+from tui.clock import now
+
 MOOD_MIN = 0
 MOOD_MAX = 10
 SOURCES = ("cli", "app", "session")
@@ -15,11 +17,6 @@ SOURCES = ("cli", "app", "session")
 def new_id() -> str:
     """A random, stable identity for a record, kept through export and import."""
     return os.urandom(8).hex()
-
-
-def now() -> datetime:
-    """The local time now, with its UTC offset, to the second."""
-    return datetime.now().astimezone().replace(microsecond=0)
 
 
 def _time(value: str) -> datetime:

@@ -154,11 +154,13 @@ class Store:
             if path.stem < oldest_shard:
                 break
             documents = self._read_tables(path).get("_default", {}).values()
-            month = sorted(
-                (record_type.from_dict(document) for document in documents),
-                key=lambda record: record.when,
+            # Insertion order breaks ties, so two records in the same second stay in order.
+            ordered = sorted(
+                enumerate(record_type.from_dict(document) for document in documents),
+                key=lambda pair: (pair[1].when, pair[0]),
                 reverse=True,
             )
+            month = [record for _, record in ordered]
             for record in month:
                 if since and record.when < since:
                     return

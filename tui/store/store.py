@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -39,6 +40,18 @@ TRACKER_FILE = "tracker.json"
 PROFILE_FILE = "profile.json"
 DRAFTS_FILE = "drafts.json"
 LOCK_FILE = ".lock"
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the home screen paints: small, and never a walk through all of history."""
+
+    sessions_per_stage: dict[int, int]
+    last_session_per_stage: dict[int, datetime]
+    latest_mood: MoodLog | None
+    mood_count: int
+    urges_resisted: int
+    urges_acted: int
 
 
 class StoreError(Exception):
@@ -179,6 +192,24 @@ class Store:
     def latest_mood(self) -> MoodLog | None:
         """The newest mood log, reading only the newest month that has one."""
         return next(iter(self.records("moods")), None)
+
+    def overview(self) -> Overview:
+        """Counts and latest entries for the home screen."""
+        per_stage: dict[int, int] = {}
+        last: dict[int, datetime] = {}
+        for session in self.records("sessions"):
+            per_stage[session.stage] = per_stage.get(session.stage, 0) + 1
+            last.setdefault(session.stage, session.saved_at)
+        urges = self.urges()
+        acted = sum(1 for urge in urges if urge.acted)
+        return Overview(
+            sessions_per_stage=per_stage,
+            last_session_per_stage=last,
+            latest_mood=self.latest_mood(),
+            mood_count=len(self.moods()),
+            urges_resisted=len(urges) - acted,
+            urges_acted=acted,
+        )
 
     # -- tracker -------------------------------------------------------------
 

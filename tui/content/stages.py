@@ -1,0 +1,144 @@
+"""The five stages and their guided steps, read from data/stages.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tui.content.loader import ContentError, Fields, load_json
+
+FILE = "stages.json"
+STAGE_NUMBERS = (1, 2, 3, 4, 5)
+MOOD_KEYS = ("mood_before", "mood_after")
+
+INPUT_KINDS = ("mood", "scale", "line", "text", "date", "choice", "checklist")
+"""Fields any stage can ask for."""
+SPECIAL_KINDS = ("emotions", "breathing", "urge_timer", "reasons", "card")
+"""Fields that belong to one stage's own exercise."""
+LAYOUTS = ("stack", "columns")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One thing a step asks for; its key names the answer in a saved session."""
+
+    key: str
+    kind: str
+    label: str
+    hint: str = ""
+    placeholder: str = ""
+    options: tuple[str, ...] = ()
+    tall: bool = False
+    default_days_ahead: int | None = None
+    future_only: bool = False
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screenful of an exercise: a prompt and the fields that answer it."""
+
+    key: str
+    title: str
+    prompt: str
+    fields: tuple[Field, ...]
+    layout: str = "stack"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the method: a guided exercise of a few steps."""
+
+    number: int
+    title: str
+    short_title: str
+    summary: str
+    closing: str
+    steps: tuple[Step, ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """Every field of every step, in order."""
+        return tuple(field for step in self.steps for field in step.fields)
+
+
+def _field(data: Fields) -> Field:
+    kind = data.text("kind")
+    if kind not in INPUT_KINDS + SPECIAL_KINDS:
+        raise ContentError(f"{data.where}: field 'kind' is '{kind}', which no screen knows")
+    options = tuple(data.texts("options", []))
+    if kind in ("choice", "checklist") and not options:
+        raise ContentError(f"{data.where}: field 'options' is needed for a {kind}")
+    days = data.number("default_days_ahead", -1)
+    return Field(
+        key=data.text("key"),
+        kind=kind,
+        label=data.text("label"),
+        hint=data.text("hint", ""),
+        placeholder=data.text("placeholder", ""),
+        options=options,
+        tall=data.flag("tall"),
+        default_days_ahead=None if days < 0 else days,
+        future_only=data.flag("future_only"),
+    )
+
+
+def _step(data: Fields) -> Step:
+    layout = data.text("layout", "stack")
+    if layout not in LAYOUTS:
+        raise ContentError(f"{data.where}: field 'layout' is '{layout}', not one of {LAYOUTS}")
+    fields = tuple(_field(item) for item in data.objects("fields"))
+    if not fields:
+        raise ContentError(f"{data.where}: field 'fields' is empty")
+    return Step(
+        key=data.text("key"),
+        title=data.text("title"),
+        prompt=data.text("prompt"),
+        fields=fields,
+        layout=layout,
+    )
+
+
+def _stage(data: Fields) -> Stage:
+    steps = tuple(_step(item) for item in data.objects("steps"))
+    if len(steps) < 2:
+        raise ContentError(f"{data.where}: field 'steps' needs at least two steps")
+    stage = Stage(
+        number=data.number("number"),
+        title=data.text("title"),
+        short_title=data.text("short_title"),
+        summary=data.text("summary"),
+        closing=data.text("closing"),
+        steps=steps,
+    )
+    keys = [field.key for field in stage.fields]
+    for key in keys:
+        if keys.count(key) > 1:
+            raise ContentError(f"{data.where}: field key '{key}' is used twice")
+    if steps[0].fields[0].key != "mood_before" or steps[-1].fields[-1].key != "mood_after":
+        raise ContentError(
+            f"{data.where}: field 'steps' must open with 'mood_before' and end with 'mood_after'"
+        )
+    for field in stage.fields:
+        if (field.kind == "mood") != (field.key in MOOD_KEYS):
+            raise ContentError(f"{data.where}: field '{field.key}' mixes up the mood kind")
+    return stage
+
+
+def parse_stages(data: Any, name: str = FILE) -> dict[int, Stage]:
+    """Check parsed stage content; a fault raises ContentError naming file and field."""
+    stages: dict[int, Stage] = {}
+    for item in Fields(data, name).objects("stages"):
+        stage = _stage(item)
+        if stage.number in stages or stage.number not in STAGE_NUMBERS:
+            raise ContentError(f"{item.where}: field 'number' {stage.number} is out of place")
+        stages[stage.number] = stage
+    if tuple(sorted(stages)) != STAGE_NUMBERS:
+        raise ContentError(f"{name}: field 'stages' must hold stages 1 to 5, once each")
+    return stages
+
+
+@cache
+def load_stages() -> dict[int, Stage]:
+    """The five stages by number, read once per process."""
+    return parse_stages(load_json(FILE))

@@ -1,0 +1,1 @@
+"""One screen per file: home, the five stages, help, the mood log, review, support."""

@@ -1,0 +1,1 @@
+"""Widgets of our own: the mood slider, the breathing pacer, the tracker panel..."""

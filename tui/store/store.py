@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -159,6 +159,20 @@ class Store:
             database.insert(record.to_dict())
         return record
 
+    def add_many(self, records: Iterable[ShardedRecord]) -> int:
+        """Save many records with one write per shard (imports, synthetic history)."""
+        by_shard: dict[Path, list[dict[str, Any]]] = {}
+        for record in records:
+            by_shard.setdefault(self.shard_path(record.KIND, record.when), []).append(
+                record.to_dict()
+            )
+        with self._lock:
+            for path, documents in sorted(by_shard.items()):
+                self._dir(path.parent.name)
+                with self._writing(path) as database:
+                    database.insert_multiple(documents)
+        return sum(len(documents) for documents in by_shard.values())
+
     def records(self, kind: str, since: datetime | None = None) -> Iterator[Any]:
         """Records of `kind`, newest first, optionally not older than `since`."""
         record_type = SHARDED_KINDS[kind]
@@ -194,22 +208,11 @@ class Store:
         return next(iter(self.records("moods")), None)
 
     def overview(self) -> Overview:
-        """Counts and latest entries for the home screen."""
-        per_stage: dict[int, int] = {}
-        last: dict[int, datetime] = {}
-        for session in self.records("sessions"):
-            per_stage[session.stage] = per_stage.get(session.stage, 0) + 1
-            last.setdefault(session.stage, session.saved_at)
-        urges = self.urges()
-        acted = sum(1 for urge in urges if urge.acted)
-        return Overview(
-            sessions_per_stage=per_stage,
-            last_session_per_stage=last,
-            latest_mood=self.latest_mood(),
-            mood_count=len(self.moods()),
-            urges_resisted=len(urges) - acted,
-            urges_acted=acted,
-        )
+        """Counts and latest entries for the home screen, reading only shards that changed."""
+        # Imported here: the quick commands that never paint home do not pay for it.
+        from tui.store.summary import overview_fields
+
+        return Overview(**overview_fields(self.root, self._read_tables))
 
     # -- tracker -------------------------------------------------------------
 

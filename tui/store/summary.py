@@ -1,0 +1,145 @@
+"""Per-shard aggregates cached in summary.json, so home never reads all of history.
+
+Each entry is keyed by a shard's path inside the data dir and remembers the
+(st_ino, st_mtime_ns, st_size) it was computed from. An overview scans the shard dirs and
+reads again only the shards whose stat changed; every write is an atomic rename, so a
+shard written by another process (a `nocontact log` from another shell) has a new inode
+and is noticed without that process touching the summary. The file is derived data: when
+it is missing or unreadable it is rebuilt from the shards, and losing it loses nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from tui.store.atomic import atomic_write_bytes
+from tui.store.records import MoodLog
+
+SUMMARY_FILE = "summary.json"
+SUMMARY_VERSION = 1
+SUMMARISED_KINDS = ("moods", "sessions", "urges")
+
+Tables = dict[str, dict[str, Any]]
+Aggregate = dict[str, Any]
+StatKey = list[int]
+
+
+def aggregate(kind: str, documents: list[dict[str, Any]]) -> Aggregate:
+    """What the overview needs from one shard's documents, in insertion order."""
+    if kind == "moods":
+        latest = max(
+            enumerate(documents),
+            key=lambda pair: (datetime.fromisoformat(pair[1]["at"]), pair[0]),
+            default=None,
+        )
+        return {"count": len(documents), "latest": latest[1] if latest else None}
+    if kind == "sessions":
+        counts: dict[str, int] = {}
+        newest: dict[str, tuple[datetime, int]] = {}
+        for index, document in enumerate(documents):
+            stage = str(int(document["stage"]))
+            counts[stage] = counts.get(stage, 0) + 1
+            key = (datetime.fromisoformat(document["saved_at"]), index)
+            if stage not in newest or key > newest[stage]:
+                newest[stage] = key
+        last = {stage: moment.isoformat() for stage, (moment, _) in newest.items()}
+        return {"counts": counts, "last": last}
+    acted = sum(1 for document in documents if document.get("acted", False))
+    return {"acted": acted, "resisted": len(documents) - acted}
+
+
+def _stat_key(stat: os.stat_result) -> StatKey:
+    return [stat.st_ino, stat.st_mtime_ns, stat.st_size]
+
+
+def _load(path: Path) -> dict[str, Any]:
+    """The cached entries, or none when the file is missing, unreadable or of another shape."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != SUMMARY_VERSION:
+        return {}
+    shards = data.get("shards")
+    return shards if isinstance(shards, dict) else {}
+
+
+def _cached(entry: Any, stat_key: StatKey) -> Aggregate | None:
+    """The aggregate in `entry` if it was computed from a file with this stat."""
+    if isinstance(entry, dict) and entry.get("stat") == stat_key:
+        found = entry.get("aggregate")
+        if isinstance(found, dict):
+            return found
+    return None
+
+
+def shard_aggregates(
+    root: Path, read_tables: Callable[[Path], Tables], use_cache: bool = True
+) -> dict[str, list[tuple[str, Aggregate]]]:
+    """Each kind's (shard name, aggregate) pairs, newest shard first, refreshed as needed."""
+    summary_path = root / SUMMARY_FILE
+    cached = _load(summary_path) if use_cache else {}
+    fresh: dict[str, Any] = {}
+    found: dict[str, list[tuple[str, Aggregate]]] = {}
+    for kind in SUMMARISED_KINDS:
+        found[kind] = []
+        try:
+            entries = [
+                entry
+                for entry in os.scandir(root / kind)
+                if entry.name.endswith(".json") and not entry.name.startswith(".")
+            ]
+        except FileNotFoundError:
+            continue
+        for entry in sorted(entries, key=lambda entry: entry.name, reverse=True):
+            key = f"{kind}/{entry.name}"
+            # Stat before reading: a write in between changes the stat, so the next
+            # overview reads the shard again instead of trusting a stale aggregate.
+            stat_key = _stat_key(entry.stat())
+            result = _cached(cached.get(key), stat_key)
+            if result is None:
+                documents = list(read_tables(Path(entry.path)).get("_default", {}).values())
+                result = aggregate(kind, documents)
+            fresh[key] = {"stat": stat_key, "aggregate": result}
+            found[kind].append((entry.name, result))
+    if fresh != cached:
+        payload = {"version": SUMMARY_VERSION, "shards": fresh}
+        # Only a cache: when it cannot be saved the overview is still right, and the
+        # next one tries again.
+        with contextlib.suppress(OSError):
+            atomic_write_bytes(summary_path, json.dumps(payload, ensure_ascii=False).encode())
+    return found
+
+
+def overview_fields(root: Path, read_tables: Callable[[Path], Tables]) -> dict[str, Any]:
+    """The Overview's fields from the cached aggregates, rebuilt if the cache is malformed."""
+    try:
+        return _merge(shard_aggregates(root, read_tables))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return _merge(shard_aggregates(root, read_tables, use_cache=False))
+
+
+def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
+    """The Overview's fields, merged from shard aggregates (the newest shard wins)."""
+    per_stage: dict[int, int] = {}
+    last: dict[int, datetime] = {}
+    for _, result in shards["sessions"]:
+        for stage, count in result["counts"].items():
+            per_stage[int(stage)] = per_stage.get(int(stage), 0) + count
+        for stage, moment in result["last"].items():
+            last.setdefault(int(stage), datetime.fromisoformat(moment))
+    latest = next((r["latest"] for _, r in shards["moods"] if r["latest"] is not None), None)
+    return {
+        "sessions_per_stage": per_stage,
+        "last_session_per_stage": last,
+        "latest_mood": MoodLog.from_dict(latest) if latest else None,
+        "mood_count": sum(result["count"] for _, result in shards["moods"]),
+        "urges_resisted": sum(result["resisted"] for _, result in shards["urges"]),
+        "urges_acted": sum(result["acted"] for _, result in shards["urges"]),
+    }

@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
+
+# Filesystems that cannot fsync a directory say so with one of these; the rename is
+# then as durable as that filesystem can make it, and the save did happen.
+_DIR_FSYNC_UNSUPPORTED = {errno.EINVAL, errno.ENOTSUP, errno.EBADF}
+
+_WRITE_FAILURES = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "your disk quota is used up",
+    errno.EFBIG: "the file would be larger than this system allows",
+    errno.EIO: "the disk reported an error",
+    errno.EROFS: "the disk is read-only",
+    errno.EACCES: "the data folder cannot be written to",
+    errno.EPERM: "the data folder cannot be written to",
+}
 
 
 def temp_name_for(path: Path) -> Path:
@@ -14,11 +31,25 @@ def temp_name_for(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
+def make_private_dir(directory: Path) -> Path:
+    """Create `directory` and any missing parents, each 0700 whatever the umask."""
+    missing = [folder for folder in (directory, *directory.parents) if not folder.exists()]
+    for folder in reversed(missing):
+        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
+        os.chmod(folder, PRIVATE_DIR)
+    if directory.stat().st_mode & 0o777 != PRIVATE_DIR:
+        os.chmod(directory, PRIVATE_DIR)
+    return directory
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename inside `directory` durable."""
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
+    except OSError as error:
+        if error.errno not in _DIR_FSYNC_UNSUPPORTED:
+            raise
     finally:
         os.close(fd)
 
@@ -26,14 +57,15 @@ def fsync_dir(directory: Path) -> None:
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write `data` to `path` through a 0600 temp file, fsync, rename and fsync the dir.
 
-    On any failure the original file is untouched, the temp file is removed and the
-    error propagates to the caller.
+    On any failure before the rename the original file is byte-identical, the temp file
+    is removed and the error propagates to the caller.
     """
     tmp = temp_name_for(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
     try:
         try:
-            os.fchmod(fd, 0o600)
+            # The mode given to open() is filtered by the umask; fchmod is not.
+            os.fchmod(fd, PRIVATE_FILE)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -49,8 +81,26 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     fsync_dir(path.parent)
 
 
+def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Write an export or any other file of ours: atomic and 0600, whatever the umask."""
+    target = Path(path)
+    atomic_write_bytes(target, data)
+    return target
+
+
+def describe_write_failure(error: OSError) -> str:
+    """Why a save failed, in words a person can act on (no file contents, no paths)."""
+    reason = _WRITE_FAILURES.get(error.errno or 0)
+    if reason is None:
+        reason = (error.strerror or type(error).__name__).rstrip(".").lower()
+    return f"Not saved: {reason}, and nothing you had before was changed."
+
+
 def remove_stale_temp_files(directory: Path) -> list[Path]:
-    """Delete temp files a crashed writer left behind in `directory`; return them."""
+    """Delete temp files a crashed writer left behind in `directory`; return them.
+
+    Call it holding the data dir's lock: a live writer's temp file looks the same.
+    """
     removed: list[Path] = []
     if not directory.is_dir():
         return removed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,18 +13,25 @@ from tui.store.atomic import atomic_write_bytes
 
 SCHEMA_KEY = "_schema"
 SCHEMA_VERSION = 1
+"""The format every file is written in; tui/store/migrations.py brings older ones up to it."""
+
+Tables = dict[str, dict[str, Any]]
+
+# A JSON escape of a UTF-16 surrogate: fine in pairs (emoji from an ensure_ascii writer),
+# unwritable alone, so a file holding one gets the slower, exact check.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 class CorruptFileError(Exception):
     """A data file that cannot be read as one of ours; it must be kept aside, not overwritten."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
 
 
-def decode_file(path: Path, raw: bytes) -> tuple[int, dict[str, dict[str, Any]]]:
+def decode_file(path: Path, raw: bytes) -> tuple[int, Tables]:
     """Parse and check the bytes of a data file; return its schema version and tables."""
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
@@ -32,25 +40,43 @@ def decode_file(path: Path, raw: bytes) -> tuple[int, dict[str, dict[str, Any]]]
     except UnicodeDecodeError as error:
         raise CorruptFileError(path, "the file is not UTF-8 text") from error
     except json.JSONDecodeError as error:
-        raise CorruptFileError(path, f"the file is not valid JSON ({error.msg})") from error
+        raise CorruptFileError(path, f"the file is not valid JSON: {error.msg.lower()}") from error
+    except RecursionError as error:
+        raise CorruptFileError(path, "the file is nested too deeply") from error
     if not isinstance(data, dict):
         raise CorruptFileError(path, "the file does not hold a JSON object")
     version = data.pop(SCHEMA_KEY, 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise CorruptFileError(path, "the schema version is not a whole number")
+        raise CorruptFileError(path, "its format version is not a whole number")
+    if version > SCHEMA_VERSION:
+        raise CorruptFileError(path, "it was written by a newer version of No Contact Coach")
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise CorruptFileError(path, f"table {name!r} is not an object")
+            raise CorruptFileError(path, f"its table {name!r} is not an object")
         for doc_id, document in table.items():
-            if not doc_id.isdigit() or not isinstance(document, dict):
-                raise CorruptFileError(path, f"table {name!r} holds a malformed record")
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(document, dict):
+                raise CorruptFileError(path, f"its table {name!r} holds a malformed record")
+    if _SURROGATE_ESCAPE.search(raw):
+        try:
+            encode_file(data, version)
+        except UnicodeEncodeError as error:
+            raise CorruptFileError(path, "it holds text that is not valid Unicode") from error
     return version, data
 
 
-def encode_file(tables: dict[str, Any], version: int = SCHEMA_VERSION) -> bytes:
+def encode_file(tables: Tables, version: int = SCHEMA_VERSION) -> bytes:
     """The bytes of a data file holding `tables` at `version`."""
     payload = {SCHEMA_KEY: version, **tables}
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def read_data_file(path: Path) -> tuple[int, Tables] | None:
+    """The schema version and tables of `path`, or None when it does not exist."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    return decode_file(path, raw)
 
 
 class AtomicJSONStorage(Storage):
@@ -59,20 +85,43 @@ class AtomicJSONStorage(Storage):
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
 
-    def read(self) -> dict[str, dict[str, Any]] | None:
-        try:
-            raw = self.path.read_bytes()
-        except FileNotFoundError:
+    def read(self) -> Tables | None:
+        found = read_data_file(self.path)
+        if found is None:
             return None
-        version, tables = decode_file(self.path, raw)
-        if version > SCHEMA_VERSION:
-            raise CorruptFileError(
-                self.path, f"it was written by a newer version of the app (schema {version})"
-            )
+        version, tables = found
+        if version != SCHEMA_VERSION:
+            raise CorruptFileError(self.path, "it needs a migration before TinyDB may open it")
         return tables
 
-    def write(self, data: dict[str, dict[str, Any]]) -> None:
+    def write(self, data: Tables) -> None:
         atomic_write_bytes(self.path, encode_file(data))
 
     def close(self) -> None:
         """Nothing stays open between operations."""
+
+
+class PendingStorage(AtomicJSONStorage):
+    """TinyDB storage for one read-modify-write: starts from checked tables, writes once.
+
+    Every change TinyDB makes stays in memory until `commit()`, so a block of several
+    operations (truncate then insert, say) lands on disk as one atomic write or not at all.
+    """
+
+    def __init__(self, path: Path, tables: Tables) -> None:
+        super().__init__(path)
+        self.tables = tables
+        self.changed = False
+
+    def read(self) -> Tables:
+        return self.tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+        self.changed = True
+
+    def commit(self) -> bool:
+        """Write the changes, if any, as one atomic write; say whether anything was written."""
+        if self.changed:
+            atomic_write_bytes(self.path, encode_file(self.tables))
+        return self.changed

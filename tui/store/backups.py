@@ -1,0 +1,183 @@
+"""Last-good copies of each data file in DATA/backups/, a few per file, 0600.
+
+A daily copy is taken just before the first save of a file on a given day, so a person
+who logs ten moods pays for one copy, and the copy is of a file that was just read and
+checked. A copy is also taken before a migration rewrites a file. Both are rotated: only
+the newest few of each stay. The Store puts the newest good copy back when it keeps a
+broken file aside, and `nocontact restore` puts one back on request.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui.clock import now, today
+from tui.store.atomic import PRIVATE_FILE, atomic_write_bytes, make_private_dir
+from tui.store.migrations import migrate
+from tui.store.shapes import check_shape, shape_key
+from tui.store.storage import CorruptFileError, decode_file
+
+BACKUP_DIR = "backups"
+DAILY_KEPT = 3
+"""Daily copies kept per file: today's, and two earlier days it was written."""
+MIGRATION_KEPT = 2
+"""Copies taken before a migration, kept per file."""
+
+_NAME = re.compile(r"^(?P<name>.+)\.(?P<day>\d{4}-\d{2}-\d{2})(?P<before>\.before-v\d+)?\.bak$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One copy of a data file, taken on `day`."""
+
+    path: Path
+    relative: str
+    """The data file it copies, relative to the data dir (e.g. "moods/2026-11.json")."""
+    day: date
+    before_migration: bool
+
+    @property
+    def order(self) -> tuple[date, int]:
+        """Newest first: by day, and a daily copy after a migration copy of the same day."""
+        return (self.day, 0 if self.before_migration else 1)
+
+
+def relative_name(root: Path, path: Path) -> str:
+    """`path` relative to the data dir, with forward slashes."""
+    return path.relative_to(root).as_posix()
+
+
+def _backup_path(root: Path, path: Path, suffix: str) -> Path:
+    folder = root / BACKUP_DIR / path.parent.relative_to(root)
+    return folder / f"{path.name}.{today().isoformat()}{suffix}.bak"
+
+
+def _parse(root: Path, backup_path: Path) -> Backup | None:
+    match = _NAME.match(backup_path.name)
+    if match is None:
+        return None
+    try:
+        day = date.fromisoformat(match["day"])
+    except ValueError:
+        return None
+    folder = backup_path.parent.relative_to(root / BACKUP_DIR)
+    relative = (folder / match["name"]).as_posix()
+    return Backup(backup_path, relative, day, match["before"] is not None)
+
+
+def backups_of(root: Path, relative: str) -> list[Backup]:
+    """Every copy of the data file `relative`, newest first."""
+    folder = (root / BACKUP_DIR / relative).parent
+    if not folder.is_dir():
+        return []
+    name = Path(relative).name
+    found = [
+        backup
+        for entry in os.scandir(folder)
+        if entry.name.startswith(f"{name}.") and entry.is_file()
+        for backup in [_parse(root, Path(entry.path))]
+        if backup is not None and backup.relative == relative
+    ]
+    return sorted(found, key=lambda backup: backup.order, reverse=True)
+
+
+def all_backups(root: Path) -> dict[str, list[Backup]]:
+    """Copies by the data file they copy, newest first, files in name order."""
+    base = root / BACKUP_DIR
+    found: dict[str, list[Backup]] = {}
+    if not base.is_dir():
+        return found
+    for folder, _, names in os.walk(base):
+        for name in names:
+            backup = _parse(root, Path(folder) / name)
+            if backup is not None:
+                found.setdefault(backup.relative, []).append(backup)
+    return {
+        relative: sorted(copies, key=lambda backup: backup.order, reverse=True)
+        for relative, copies in sorted(found.items())
+    }
+
+
+def _rotate(root: Path, relative: str, before_migration: bool, keep: int) -> None:
+    """Delete the oldest copies of one sort beyond `keep`."""
+    copies = [b for b in backups_of(root, relative) if b.before_migration == before_migration]
+    for backup in copies[keep:]:
+        backup.path.unlink(missing_ok=True)
+
+
+def _store_copy(root: Path, path: Path, raw: bytes, suffix: str) -> Path:
+    target = _backup_path(root, path, suffix)
+    make_private_dir(target.parent)
+    atomic_write_bytes(target, raw)
+    return target
+
+
+def take_daily(root: Path, path: Path) -> Path | None:
+    """Copy `path` before its first save today; None when there is nothing new to copy.
+
+    Call it holding the lock, after `path` was read and checked.
+    """
+    target = _backup_path(root, path, "")
+    if target.exists():
+        return None
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    _store_copy(root, path, raw, "")
+    _rotate(root, relative_name(root, path), before_migration=False, keep=DAILY_KEPT)
+    return target
+
+
+def take_before_migration(root: Path, path: Path, raw: bytes, version: int) -> Path:
+    """Keep `raw`, the bytes of `path` in format `version`, before a migration rewrites it."""
+    target = _store_copy(root, path, raw, f".before-v{version + 1}")
+    _rotate(root, relative_name(root, path), before_migration=True, keep=MIGRATION_KEPT)
+    return target
+
+
+def _first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup, bytes] | None:
+    """The first of `copies` that reads cleanly as `relative`, with its bytes."""
+    target = root / relative
+    for backup in copies:
+        try:
+            raw = backup.path.read_bytes()
+            version, tables = decode_file(target, raw)
+            check_shape(target, migrate(shape_key(target), version, tables))
+        except (OSError, CorruptFileError):
+            continue
+        return backup, raw
+    return None
+
+
+def newest_good(root: Path, relative: str) -> tuple[Backup, bytes] | None:
+    """The newest copy of `relative` that reads cleanly, with its bytes."""
+    return _first_good(root, relative, backups_of(root, relative))
+
+
+def restore(root: Path, relative: str, day: date | None = None) -> str:
+    """Put back the newest good copy of `relative` (from `day` when given); return a sentence.
+
+    The file it replaces, if any, is kept beside it as NAME.before-restore-<time>.
+    Raises LookupError when there is no such copy. Call it holding the lock.
+    """
+    target = root / relative
+    copies = [backup for backup in backups_of(root, relative) if day in (None, backup.day)]
+    good = _first_good(root, relative, copies)
+    if good is None:
+        raise LookupError(relative)
+    backup, raw = good
+    kept = ""
+    if target.exists():
+        stamp = now().strftime("%Y%m%dT%H%M%S")
+        aside = target.with_name(f"{target.name}.before-restore-{stamp}")
+        os.replace(target, aside)
+        os.chmod(aside, PRIVATE_FILE)
+        kept = f"; the file it replaced is kept as {aside}"
+    make_private_dir(target.parent)
+    atomic_write_bytes(target, raw)
+    return f"Put back {relative} as it was on {backup.day.day} {backup.day:%B %Y}{kept}."

@@ -22,11 +22,14 @@ from typing import Any, TypeVar
 
 from tinydb import Query, TinyDB
 
-from tui.store.atomic import remove_stale_temp_files
+from tui.store import backups
+from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
 from tui.store.lock import DirLock
 from tui.store.paths import resolve_data_dir
 from tui.store.records import Draft, LogisticsContact, MoodLog, Session, Slip, Urge
-from tui.store.storage import AtomicJSONStorage, CorruptFileError
+from tui.store.recovery import load_tables
+from tui.store.storage import PendingStorage
+from tui.store.validation import check_day, check_record, check_setting
 
 ShardedRecord = MoodLog | Session | Urge
 R = TypeVar("R", MoodLog, Session, Urge)
@@ -58,6 +61,20 @@ class StoreError(Exception):
     """Something on disk stopped a read or a save; the message is for the person."""
 
 
+class RecordNotFoundError(StoreError):
+    """The record to change or delete is not there (another window may have deleted it)."""
+
+
+def _replaced_by(new: dict[str, Any]) -> Any:
+    """A TinyDB update that makes a document equal to `new`, keeping its place."""
+
+    def replace(document: dict[str, Any]) -> None:
+        document.clear()
+        document.update(new)
+
+    return replace
+
+
 def month_key(moment: datetime | date) -> str:
     """The shard a moment belongs to: its local year and month."""
     return f"{moment.year:04d}-{moment.month:02d}"
@@ -76,14 +93,17 @@ class Store:
     def open(cls, root: str | os.PathLike[str] | None = None) -> Store:
         """Open (creating if needed) the data dir, private to its owner."""
         path = resolve_data_dir(root)
+        store = cls(path)
+        folders = (path, *(path / kind for kind in SHARDED_KINDS))
         try:
-            path.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.chmod(path, 0o700)
+            make_private_dir(path)
+            # Under the lock: a temp file of a writer that is alive looks just like a stale one.
+            with store._lock:
+                backup_folders = (path / backups.BACKUP_DIR / folder.name for folder in folders)
+                for directory in (*folders, *backup_folders):
+                    remove_stale_temp_files(directory)
         except OSError as error:
             raise StoreError(f"The data folder {path} cannot be used: {error.strerror}.") from error
-        store = cls(path)
-        for directory in (path, *(path / kind for kind in SHARDED_KINDS)):
-            remove_stale_temp_files(directory)
         return store
 
     # -- files ---------------------------------------------------------------
@@ -112,47 +132,33 @@ class Store:
         return [directory / name for name in sorted(names, reverse=True)]
 
     def _read_tables(self, path: Path) -> dict[str, dict[str, Any]]:
-        """The tables in `path`, or none; a file that cannot be read is kept aside."""
-        try:
-            return AtomicJSONStorage(path).read() or {}
-        except CorruptFileError as error:
-            with self._lock:
-                self._keep_aside(path, error)
-            return {}
-
-    def _keep_aside(self, path: Path, error: CorruptFileError) -> None:
-        """Move an unreadable file out of the way under a new name, and say so."""
-        if not path.exists():
-            return
-        stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
-        target = path.with_name(f"{path.name}.corrupt-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
-        os.replace(path, target)
-        self.notices.append(
-            f"{path.name} could not be read ({error.reason}), so it was kept aside as "
-            f"{target} and nothing in it was changed."
-        )
+        """The tables in `path`, checked and current; a broken one is mended (see recovery.py)."""
+        tables, notice = load_tables(self.root, path, self._lock)
+        if notice:
+            self.notices.append(notice)
+        return tables
 
     @contextlib.contextmanager
     def _writing(self, path: Path) -> Iterator[TinyDB]:
-        """A TinyDB on `path`, held under the data dir's lock for one read-modify-write."""
-        with self._lock:
-            self._read_tables(path)  # keeps a broken file aside before TinyDB sees it
-            database = TinyDB(path, storage=AtomicJSONStorage)
-            try:
-                yield database
-            except OSError as error:
-                raise StoreError(f"Not saved: {error.strerror or error}.") from error
-            finally:
-                database.close()
+        """A TinyDB on `path` under the data dir's lock, saved as ONE atomic write at the end.
+
+        A failed save raises StoreError("Not saved: ...") and leaves the file as it was.
+        """
+        try:
+            with self._lock:
+                pending = PendingStorage(path, self._read_tables(path))
+                yield TinyDB(storage=lambda: pending)
+                if pending.changed:
+                    backups.take_daily(self.root, path)
+                    pending.commit()
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
 
     # -- sharded records -----------------------------------------------------
 
     def add(self, record: R) -> R:
         """Save one mood log, session or urge."""
+        check_record(record)
         path = self.shard_path(record.KIND, record.when)
         self._dir(record.KIND)
         with self._writing(path) as database:
@@ -163,6 +169,7 @@ class Store:
         """Save many records with one write per shard (imports, synthetic history)."""
         by_shard: dict[Path, list[dict[str, Any]]] = {}
         for record in records:
+            check_record(record)
             by_shard.setdefault(self.shard_path(record.KIND, record.when), []).append(
                 record.to_dict()
             )
@@ -172,6 +179,55 @@ class Store:
                 with self._writing(path) as database:
                     database.insert_multiple(documents)
         return sum(len(documents) for documents in by_shard.values())
+
+    def _find(self, kind: str, record_id: str, near: datetime | None = None) -> Path:
+        """The shard holding the record of `kind` with `record_id`: `near`'s month first."""
+        candidates = self.shard_paths(kind)
+        if near is not None:
+            candidates.insert(0, self.shard_path(kind, near))
+        for path in candidates:
+            documents = self._read_tables(path).get("_default", {}).values()
+            if any(document.get("id") == record_id for document in documents):
+                return path
+        raise RecordNotFoundError(
+            "That entry is no longer there; it may have been deleted in another window."
+        )
+
+    def update(self, record: R) -> R:
+        """Replace the saved record that has `record`'s id with `record`."""
+        check_record(record)
+        new_path = self.shard_path(record.KIND, record.when)
+        with self._lock:
+            old_path = self._find(record.KIND, record.id, near=record.when)
+            if old_path == new_path:
+                with self._writing(new_path) as database:
+                    database.update(_replaced_by(record.to_dict()), Query().id == record.id)
+                return record
+            # Its month changed. Added before it is removed: a crash in between leaves
+            # two copies with one id, never none.
+            self._dir(record.KIND)
+            with self._writing(new_path) as database:
+                database.insert(record.to_dict())
+            with self._writing(old_path) as database:
+                database.remove(Query().id == record.id)
+        return record
+
+    def delete(self, kind: str, record_id: str) -> None:
+        """Remove the record of `kind` ("moods", "sessions", "urges") with `record_id`."""
+        with self._lock:
+            path = self._find(kind, record_id)
+            with self._writing(path) as database:
+                database.remove(Query().id == record_id)
+
+    def restore_backup(self, relative: str, day: date | None = None) -> str:
+        """Put back the newest good backup of data file `relative` (or `day`'s); say so."""
+        try:
+            with self._lock:
+                return backups.restore(self.root, relative, day)
+        except LookupError as error:
+            raise StoreError(f"There is no readable backup of {relative} to put back.") from error
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
 
     def records(self, kind: str, since: datetime | None = None) -> Iterator[Any]:
         """Records of `kind`, newest first, optionally not older than `since`."""
@@ -225,12 +281,14 @@ class Store:
         return date.fromisoformat(documents[0]["date"]) if documents else None
 
     def set_no_contact_start(self, day: date) -> None:
+        check_day(day, "The start day")
         with self._writing(self.root / TRACKER_FILE) as database:
             table = database.table("start")
             table.truncate()
             table.insert({"date": day.isoformat()})
 
     def add_slip(self, slip: Slip) -> Slip:
+        check_record(slip)
         with self._writing(self.root / TRACKER_FILE) as database:
             database.table("slips").insert(slip.to_dict())
         return slip
@@ -240,6 +298,7 @@ class Store:
         return sorted(found, key=lambda slip: slip.at, reverse=True)
 
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
+        check_record(contact)
         with self._writing(self.root / TRACKER_FILE) as database:
             database.table("logistics").insert(contact.to_dict())
         return contact
@@ -259,6 +318,7 @@ class Store:
         return default
 
     def set_setting(self, key: str, value: Any) -> None:
+        check_setting(key, value)
         with self._writing(self.root / PROFILE_FILE) as database:
             database.table("settings").upsert({"key": key, "value": value}, Query().key == key)
 
@@ -271,6 +331,7 @@ class Store:
         return None
 
     def save_draft(self, draft: Draft) -> None:
+        check_record(draft)
         with self._writing(self.root / DRAFTS_FILE) as database:
             database.table("drafts").upsert(draft.to_dict(), Query().stage == draft.stage)
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from tui.commandline.errors import UsageError
+from tui.store.validation import ValidationError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -15,17 +16,48 @@ EXIT_USAGE = 2
 Handler = Callable[[argparse.Namespace], int]
 
 
+REQUIRED_HINTS = {
+    "MOOD": "A mood is needed, from 0 (worst) to 10 (best), as in `nocontact log 6`.",
+    "STRENGTH": "An urge strength is needed: 0 to 10, as in `nocontact urge 7`.",
+    "N": "A stage number is needed, from 1 to 5.",
+    "FILE": "A file to import is needed, as in `nocontact import my-export.json`.",
+}
+
+
+def polish(message: str) -> str:
+    """argparse's error text as one clear sentence."""
+    required = "the following arguments are required: "
+    if message.startswith(required):
+        first = message.removeprefix(required).split(",")[0].strip()
+        return REQUIRED_HINTS.get(first, f"{first} is missing.")
+    if message.startswith("unrecognized arguments: "):
+        extra = message.removeprefix("unrecognized arguments: ").split()[0]
+        return f"{extra!r} is not an option here; add --help to see what is."
+    argument, colon, detail = message.partition(": ")
+    if not colon or not argument.startswith("argument "):
+        return f"{message[0].upper()}{message[1:]}."
+    name = argument.removeprefix("argument ").split("/")[-1]
+    if detail.startswith("invalid choice: ") and name == "COMMAND":
+        choice = detail.removeprefix("invalid choice: ").split(" (choose")[0]
+        return f"{choice} is not a command; `nocontact --help` lists them."
+    if detail == "expected one argument":
+        return f"{name} needs a value."
+    if detail.startswith("ignored explicit argument"):
+        return f"{name} takes no value."
+    return f"{detail[0].upper()}{detail[1:]}" + ("" if detail.endswith(".") else ".")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so main() owns every exit code."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message[0].upper()}{message[1:]}.")
+        raise UsageError(polish(message))
 
 
 def stage_number(text: str) -> int:
     """A stage number from 1 to 5, or one clear sentence."""
     if not text.strip().isdigit() or not 1 <= int(text) <= 5:
-        raise argparse.ArgumentTypeError(f"stage must be a number from 1 to 5, not {text!r}")
+        raise argparse.ArgumentTypeError(f"Stage must be a number from 1 to 5, not {text}.")
     return int(text)
 
 
@@ -35,8 +67,21 @@ def _open_app(args: argparse.Namespace) -> int:
     return launch_app(args.data_dir, stage=getattr(args, "stage", None))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line; subcommands import their handlers only when run."""
+def command_word(arguments: list[str]) -> str | None:
+    """The subcommand named in `arguments`, if any, skipping the global options."""
+    words = iter(arguments)
+    for word in words:
+        if word == "--data-dir":
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+        elif word != "--debug" and not word.startswith("--data-dir="):
+            return None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `command` known, only that subcommand is built (it is faster)."""
     parser = _Parser(
         prog="nocontact",
         description="A calm coach for the weeks after a breakup. Run with no command to open it.",
@@ -56,8 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     from tui.commandline import registry
 
-    registry.add_commands(commands)
+    registry.add_commands(commands, only=command)
     return parser
+
+
+def parse(arguments: list[str]) -> argparse.Namespace:
+    """Parsed arguments; words after the options join the note, as a person would mean."""
+    parser = build_parser(command_word(arguments))
+    args, extras = parser.parse_known_args(arguments)
+    stray = [word for word in extras if word.startswith("-") and " " not in word and word != "-"]
+    if stray or (extras and not hasattr(args, "note")):
+        parser.error(f"unrecognized arguments: {' '.join(stray or extras)}")
+    if extras:
+        args.note = [*args.note, *extras]
+    return args
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,14 +122,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in arguments
     try:
-        args = build_parser().parse_args(arguments)
+        args = parse(arguments)
         handler: Handler = args.handler
         return handler(args)
-    except UsageError as error:
+    except (UsageError, ValidationError) as error:
         print(f"nocontact: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except SystemExit as done:
+        # argparse exits after --help; a test calling main() gets the code back instead.
+        return done.code if isinstance(done.code, int) else EXIT_OK
     except Exception as error:
         if debug:
             raise

@@ -1,22 +1,101 @@
-"""`nocontact history`: past sessions and moods, newest first."""
+"""`nocontact history`: sessions, moods, urges and slips, newest first, as text or JSON."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from datetime import datetime
+from typing import Any
 
+from tui.commandline.common import first_line, mood_label, open_store, show_notices
+from tui.commandline.errors import UsageError
+from tui.store.records import LogisticsContact, MoodLog, Record, Session, Slip, Urge
 from tui.store.store import Store
+
+KIND_NAMES: dict[type[Record], str] = {
+    MoodLog: "mood",
+    Session: "session",
+    Urge: "urge",
+    Slip: "slip",
+    LogisticsContact: "logistics",
+}
+"""The `kind` of each record in `history --json` and in exports; part of the stable shape."""
+
+
+def collect(store: Store, since: datetime | None, stage: int | None) -> list[Record]:
+    """Every record to show, newest first; a stage filter keeps sessions of that stage only."""
+    found: list[Record] = list(store.sessions(stage=stage, since=since))
+    if stage is None:
+        found.extend(store.moods(since))
+        found.extend(store.urges(since))
+        tracked: list[Record] = [*store.slips(), *store.logistics()]
+        found.extend(record for record in tracked if since is None or record.when >= since)
+    return sorted(found, key=lambda record: record.when, reverse=True)
+
+
+def as_json(record: Record) -> dict[str, Any]:
+    """One record in the documented JSON shape: its kind, then its own fields."""
+    return {"kind": KIND_NAMES[type(record)], **record.to_dict()}
+
+
+def _session_text(session: Session, titles: dict[int, str]) -> str:
+    before = "-" if session.mood_before is None else session.mood_before
+    after = "-" if session.mood_after is None else session.mood_after
+    words = next(
+        (value for value in session.answers.values() if isinstance(value, str) and value.strip()),
+        "",
+    )
+    title = titles.get(session.stage, f"Stage {session.stage}")
+    detail = f"  · {first_line(words)}" if words else ""
+    return f"{before} → {after}  Stage {session.stage}: {title}{detail}"
+
+
+def as_text(record: Record, titles: dict[int, str]) -> str:
+    """One readable line: date, kind, mood with its label or what happened, the note's start."""
+    if isinstance(record, Session):
+        detail = _session_text(record, titles)
+    else:
+        if isinstance(record, MoodLog):
+            head = f"{record.mood:>2}  {mood_label(record.mood)}"
+        elif isinstance(record, Urge):
+            head = f"{record.strength:>2}  {'acted on' if record.acted else 'ridden out'}"
+        elif isinstance(record, Slip):
+            head = "    they reached out" if record.they_reached_out else "    you reached out"
+        else:
+            head = "    needed contact"
+        note = getattr(record, "note", "")
+        detail = f"{head}  · {first_line(note)}" if note.strip() else head
+    return f"{record.when:%Y-%m-%d %H:%M}  {KIND_NAMES[type(record)]:<9}  {detail}"
+
+
+def stage_titles() -> dict[int, str]:
+    """Each stage's short title, for the text listing."""
+    from tui.content.stages import load_stages
+
+    return {number: stage.short_title for number, stage in load_stages().items()}
 
 
 def run(args: argparse.Namespace) -> int:
-    store = Store.open(args.data_dir)
-    records = sorted(
-        [*store.sessions(), *store.moods()], key=lambda record: record.when, reverse=True
-    )
+    since = None
+    if args.since is not None:
+        from tui.when import parse_when
+
+        since = parse_when(args.since)
+    stage = None
+    if args.stage is not None:
+        text = args.stage.strip()
+        if not text.isdigit() or not 1 <= int(text) <= 5:
+            raise UsageError(f"Stage must be a number from 1 to 5, not {args.stage}.")
+        stage = int(text)
+    store = open_store(args)
+    records = collect(store, since, stage)
     if args.json:
-        items = [{"kind": record.KIND, **record.to_dict()} for record in records]
-        print(json.dumps(items, ensure_ascii=False, indent=2))
-        return 0
-    for record in records:
-        print(f"{record.when:%Y-%m-%d %H:%M}  {record.KIND}")
+        print(json.dumps([as_json(record) for record in records], ensure_ascii=False, indent=2))
+    elif not records:
+        print('Nothing here yet. `nocontact log 6 "a few words"` logs a mood in two seconds.')
+    else:
+        titles = stage_titles() if any(isinstance(r, Session) for r in records) else {}
+        for record in records:
+            print(as_text(record, titles))
+    show_notices(store)
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import Any
 
 
@@ -18,7 +19,104 @@ def _lazy(module: str, function: str = "run") -> Any:
     return handler
 
 
-def add_commands(commands: Any) -> None:
-    history = commands.add_parser("history", help="past sessions and moods, newest first")
-    history.add_argument("--json", action="store_true", help="print JSON (see README)")
+NOTE_HELP = "an optional note (quote it, or just type it after the other words)"
+WHEN_HELP = 'when it happened: "2026-11-20 21:00", "yesterday 21:00", "3 days ago", "last monday"'
+
+
+def _log(commands: Any) -> None:
+    log = commands.add_parser("log", help="log a mood from 0 (worst) to 10 (best), quickly")
+    log.add_argument("mood", metavar="MOOD", help="a whole number from 0 to 10")
+    log.add_argument("note", metavar="NOTE", nargs="*", help=NOTE_HELP)
+    log.add_argument(
+        "--tag", action="append", default=[], metavar="WORD", help="an emotion word; repeatable"
+    )
+    log.add_argument("--at", metavar="WHEN", help=WHEN_HELP + " (default: now)")
+    log.set_defaults(handler=_lazy("tui.commandline.log"))
+
+
+def _history(commands: Any) -> None:
+    history = commands.add_parser("history", help="past sessions, moods, urges and slips")
+    history.add_argument("--since", metavar="WHEN", help="only records from then on")
+    history.add_argument("--stage", metavar="N", help="only sessions of stage N (1-5)")
+    history.add_argument("--json", action="store_true", help="print JSON (shape in the README)")
     history.set_defaults(handler=_lazy("tui.commandline.history"))
+
+
+def _status(commands: Any) -> None:
+    status = commands.add_parser("status", help="your no-contact days and latest mood")
+    status.add_argument("--short", action="store_true", help="one short line for a shell prompt")
+    status.set_defaults(handler=_lazy("tui.commandline.status"))
+
+
+def _start(commands: Any) -> None:
+    start = commands.add_parser("start", help="set the day your no-contact period began")
+    start.add_argument("when", metavar="WHEN", nargs="?", help="the day (default: today)")
+    start.set_defaults(handler=_lazy("tui.commandline.tracking", "start"))
+
+
+def _slip(commands: Any) -> None:
+    slip = commands.add_parser("slip", help="record contact that happened; nothing is erased")
+    slip.add_argument("note", metavar="NOTE", nargs="*", help=NOTE_HELP)
+    slip.add_argument("--at", metavar="WHEN", help=WHEN_HELP + " (default: now)")
+    slip.add_argument("--they", action="store_true", help="they reached out, not you")
+    slip.add_argument("--mood", metavar="N", help="how you feel now, 0 to 10")
+    slip.set_defaults(handler=_lazy("tui.commandline.tracking", "slip"))
+
+
+def _urge(commands: Any) -> None:
+    urge = commands.add_parser("urge", help="record an urge to reach out (resisted by default)")
+    urge.add_argument("strength", metavar="STRENGTH", help="how strong, 0 to 10")
+    urge.add_argument("note", metavar="NOTE", nargs="*", help=NOTE_HELP)
+    urge.add_argument("--acted", action="store_true", help="you acted on it this time")
+    urge.set_defaults(handler=_lazy("tui.commandline.tracking", "urge"))
+
+
+def _export(commands: Any) -> None:
+    export = commands.add_parser("export", help="write everything out as json, csv or md")
+    export.add_argument(
+        "--format",
+        dest="format",
+        default="json",
+        metavar="FORMAT",
+        help="json (complete, for import), csv (a spreadsheet) or md (a readable summary)",
+    )
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    export.set_defaults(handler=_lazy("tui.commandline.export"))
+
+
+def _import(commands: Any) -> None:
+    imported = commands.add_parser("import", help="bring in records from a json export")
+    imported.add_argument("file", metavar="FILE", help="a file written by `nocontact export`")
+    imported.set_defaults(handler=_lazy("tui.commandline.importer"))
+
+
+def _restore(commands: Any) -> None:
+    restore = commands.add_parser("restore", help="list backups, or put a file's backup back")
+    restore.add_argument(
+        "file", metavar="FILE", nargs="?", help='a data file, e.g. "moods/2026-11.json"'
+    )
+    restore.add_argument("--day", metavar="DATE", help="the backup of that day (default: newest)")
+    restore.set_defaults(handler=_lazy("tui.commandline.restore"))
+
+
+BUILDERS: dict[str, Callable[[Any], None]] = {
+    "log": _log,
+    "history": _history,
+    "status": _status,
+    "start": _start,
+    "slip": _slip,
+    "urge": _urge,
+    "export": _export,
+    "import": _import,
+    "restore": _restore,
+}
+"""Each quick command and the function that adds it, in the order `--help` lists them."""
+
+
+def add_commands(commands: Any, only: str | None = None) -> None:
+    """Add the quick commands; just `only` when the command is known, since each costs time."""
+    if only in BUILDERS:
+        BUILDERS[only](commands)
+        return
+    for build in BUILDERS.values():
+        build(commands)

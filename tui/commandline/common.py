@@ -1,0 +1,97 @@
+"""Small pieces the quick commands share: reading numbers, notes and times, opening the store."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+
+from tui import clock
+from tui.commandline.errors import UsageError
+from tui.store.store import Store
+from tui.store.validation import clean_text
+
+COUNTRY_SETTING = "country"
+"""The profile key of the person's country, shared with the support panel."""
+REASONS_SETTING = "reasons"
+"""The profile key of the person's "why I started" reasons."""
+
+
+def scale_value(text: str | None, what: str) -> int:
+    """A whole number from 0 to 10 read from the command line, or one clear line."""
+    value = (text or "").strip()
+    if not value:
+        raise UsageError(f"{what} is needed: a whole number from 0 to 10.")
+    signless = value[1:] if value[0] in "+-" else value
+    if not signless.isascii() or not signless.isdigit():
+        raise UsageError(f"{what} must be a whole number from 0 to 10, not {text!r}.")
+    number = int(value)
+    if not 0 <= number <= 10:
+        raise UsageError(f"{what} must be from 0 to 10, not {number}.")
+    return number
+
+
+def note_from(words: list[str] | None) -> str:
+    """The note typed as words after the command, cleaned of control characters."""
+    return clean_text(" ".join(words or ())).strip()
+
+
+def moment_from(args: argparse.Namespace, what: str) -> datetime:
+    """--at WHEN if given (never in the future), else now."""
+    if args.at is None:
+        return clock.now()
+    from tui.when import parse_past
+
+    return parse_past(args.at, what)
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """The person's store, from --data-dir, $NOCONTACT_DATA_DIR or the platform default."""
+    return Store.open(args.data_dir)
+
+
+def show_notices(store: Store) -> None:
+    """Say, on stderr, which unreadable files were kept aside while the command ran."""
+    for notice in store.notices:
+        print(f"nocontact: {notice}", file=sys.stderr)
+
+
+def moment_text(moment: datetime, now: datetime | None = None) -> str:
+    """A moment as a person reads it: "today 20:15", "yesterday 21:00", "Fri 20 Nov 21:00"."""
+    today = (now or clock.now()).date()
+    days = (today - moment.date()).days
+    if days == 0:
+        return f"today {moment:%H:%M}"
+    if days == 1:
+        return f"yesterday {moment:%H:%M}"
+    if moment.year == today.year:
+        return f"{moment:%a %d %b %H:%M}"
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
+def mood_label(mood: int) -> str:
+    """The label for a mood, read straight from data/moods.json (the dataclasses cost time)."""
+    from tui.content.loader import ContentError, document
+
+    labels = document("moods.json").texts("labels")
+    if len(labels) != 11:
+        raise ContentError("moods.json: field 'labels' needs 11 labels, 0 to 10")
+    return labels[mood]
+
+
+def support_line(store: Store) -> str:
+    """One gentle line with a crisis line for the person's country, for a very low moment."""
+    from tui.content.support import load_support
+
+    country = load_support().country(store.setting(COUNTRY_SETTING))
+    lines = "; ".join(f"{line.name} ({line.contact})" for line in country.lines)
+    return (
+        f"That sounds like a heavy moment. If you'd like someone to talk to now: {lines}. "
+        "More support is one key away in the app (F2)."
+    )
+
+
+def first_line(text: str, width: int = 60) -> str:
+    """The first line of a note, cut to `width` characters."""
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= width else f"{line[: width - 1]}…"

@@ -1,0 +1,68 @@
+"""`nocontact status [--short]`: no-contact days, longest run and the latest mood."""
+
+from __future__ import annotations
+
+import argparse
+
+from tui import clock
+from tui.commandline.common import moment_text, mood_label, open_store, show_notices
+from tui.store.store import Store
+from tui.store.tracker import Tracker, build_tracker, in_words
+
+NO_START = "No start day is set yet. When you are ready: `nocontact start` (or give a date)."
+
+
+def load_tracker(store: Store) -> Tracker:
+    """The tracker for today from what the store holds."""
+    return build_tracker(store.no_contact_start(), store.slips(), store.logistics(), clock.today())
+
+
+def tracker_lines(tracker: Tracker) -> list[str]:
+    """The tracker in a few plain sentences: the count, and what a slip never takes away."""
+    if tracker.started is None:
+        return [NO_START]
+    current = tracker.current
+    since = current.start if current else tracker.started
+    days = tracker.current_days
+    words = f" ({tracker.current_in_words})" if days > 31 else ""
+    lines = [f"No contact: {in_words(days)}{words}, since {since:%a %d %b %Y}."]
+    if tracker.slips:
+        slips = "1 slip" if tracker.slips == 1 else f"{tracker.slips} slips"
+        lines.append(
+            f"Longest run: {in_words(tracker.longest_days)}. Days without contact in all: "
+            f"{tracker.total_days}, since {tracker.started:%d %b %Y} ({slips})."
+        )
+    return lines
+
+
+def short_line(tracker: Tracker, latest_mood: int | None) -> str:
+    """One short line for a shell prompt: "day 40 · mood 7"."""
+    parts = [f"day {tracker.current_days}" if tracker.started else "no start set"]
+    if latest_mood is not None:
+        parts.append(f"mood {latest_mood}")
+    return " · ".join(parts)
+
+
+def run(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    tracker = load_tracker(store)
+    if args.short:
+        latest = store.latest_mood()
+        print(short_line(tracker, latest.mood if latest else None))
+        show_notices(store)
+        return 0
+    overview = store.overview()
+    for line in tracker_lines(tracker):
+        print(line)
+    if tracker.milestones_reached:
+        reached = ", ".join(str(days) for days in tracker.milestones_reached)
+        print(f"Milestones in this run: {reached} days.")
+    if overview.urges_resisted or overview.urges_acted:
+        print(f"Urges: {overview.urges_resisted} ridden out, {overview.urges_acted} acted on.")
+    latest = overview.latest_mood
+    if latest is None:
+        print("No moods logged yet: `nocontact log 6` takes two seconds.")
+    else:
+        print(f"Latest mood: {latest.mood} ({mood_label(latest.mood)}), {moment_text(latest.at)}.")
+    show_notices(store)
+    return 0

@@ -1,0 +1,102 @@
+"""`nocontact start`, `slip` and `urge`: the no-contact tracker from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from tui import clock
+from tui.commandline.common import (
+    REASONS_SETTING,
+    moment_from,
+    moment_text,
+    note_from,
+    open_store,
+    scale_value,
+    show_notices,
+    support_line,
+)
+from tui.commandline.log import LOW_MOOD
+from tui.commandline.status import load_tracker, tracker_lines
+from tui.store.records import Slip, Urge
+from tui.store.tracker import in_words
+
+
+def start(args: argparse.Namespace) -> int:
+    if args.when is None:
+        day = clock.today()
+    else:
+        from tui.when import parse_past_day
+
+        day = parse_past_day(args.when, "The start of no contact")
+    store = open_store(args)
+    previous = store.no_contact_start()
+    store.set_no_contact_start(day)
+    if previous is not None and previous != day:
+        print(f"The start moved from {previous:%d %b %Y} to {day:%d %b %Y}; nothing else changed.")
+    if day == clock.today():
+        print(f"No contact starts today, {day:%a %d %b %Y}. One day at a time.")
+    else:
+        for line in tracker_lines(load_tracker(store)):
+            print(line)
+    show_notices(store)
+    return 0
+
+
+def slip(args: argparse.Namespace) -> int:
+    mood = None if args.mood is None else scale_value(args.mood, "The mood")
+    record = Slip(
+        at=moment_from(args, "A slip"),
+        they_reached_out=args.they,
+        note=note_from(args.note),
+        mood=mood,
+    )
+    store = open_store(args)
+    store.add_slip(record)
+    who = " (they reached out)" if record.they_reached_out else ""
+    print(f"Slip noted for {moment_text(record.at)}{who}. It is part of the story, not the end.")
+    tracker = load_tracker(store)
+    if tracker.started is not None:
+        print(
+            f"The count starts again from that day: {in_words(tracker.current_days)} so far. "
+            f"Your longest run, {tracker.longest_days} days, and your "
+            f"{tracker.total_days} days without contact stay yours."
+        )
+    if mood is not None and mood <= LOW_MOOD:
+        print(support_line(store))
+    show_notices(store)
+    return 0
+
+
+def reasons_lines(reasons: Any) -> list[str]:
+    """The person's "why I started" reasons, one per line, from text or a list."""
+    if isinstance(reasons, str):
+        items = reasons.splitlines()
+    elif isinstance(reasons, list):
+        items = [item for item in reasons if isinstance(item, str)]
+    else:
+        items = []
+    return [item.strip() for item in items if item.strip()]
+
+
+def urge(args: argparse.Namespace) -> int:
+    strength = scale_value(args.strength, "The urge strength")
+    record = Urge(
+        at=clock.now(), strength=strength, note=note_from(args.note), acted=args.acted, source="cli"
+    )
+    store = open_store(args)
+    store.add(record)
+    if record.acted:
+        print(
+            f"Noted: an urge of {strength} out of 10 that you acted on. If there was contact, "
+            "`nocontact slip` records it; nothing is erased."
+        )
+    else:
+        print(f"Noted: an urge of {strength} out of 10, and you did not act on it.")
+    reasons = reasons_lines(store.setting(REASONS_SETTING))
+    if reasons:
+        print("Why you started:")
+        for reason in reasons:
+            print(f"  - {reason}")
+    show_notices(store)
+    return 0

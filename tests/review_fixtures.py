@@ -1,0 +1,79 @@
+"""Fixed history for the review and chart tests, written through the Store at fixed times."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tui.store.records import MoodLog, Session, Slip, Urge
+from tui.store.store import Store
+
+END = datetime(2026, 11, 23, 19, 0, tzinfo=UTC)
+"""An hour before the pinned "now" in tests/conftest.py."""
+TAGS = (("sad",), ("lonely", "tired"), ("hopeful",), (), ("calm",), ("angry",), ("hopeful", "calm"))
+NOTES = (
+    "Woke up missing them.",
+    "Walked by the river after work.",
+    "Coffee with Sam; laughed properly for the first time in ages.",
+    "",
+    "Saw their car and my chest went tight.",
+    "Cooked a real dinner for myself.",
+    "A quiet evening, reading.",
+)
+ANSWERS = {
+    1: {"loved_before": "Drawing, long bike rides, singing in the car.", "pick_what": "Bike ride"},
+    2: {"emotions": ["sad", "hopeful"], "what_is": "It ended.", "wishing": "That it hadn't."},
+    3: {"urge_strength": 7, "would_say": "I miss you.", "need": "To feel wanted."},
+    4: {"need": "Space to heal.", "wont_accept": "Late-night texts.", "line": "No contact."},
+    5: {"lessons": "I matter too.", "strengths": "Patience.", "letter": "Dear me, you made it."},
+}
+
+
+def mood_at(day: int, slot: int) -> int:
+    """A mood that climbs slowly over the weeks, lower in the mornings, wobbling by weekday."""
+    return max(0, min(10, 2 + day // 4 + slot + (day % 3) - 1))
+
+
+def fill_weeks(store: Store, days: int = 28) -> None:
+    """Two mood logs a day, a session every third day, urges every fourth day, and one slip."""
+    for back in range(days):
+        day = END - timedelta(days=back)
+        index = days - 1 - back
+        morning = day.replace(hour=8, minute=30)
+        evening = day.replace(hour=21, minute=15) if back else day
+        for slot, moment in enumerate((morning, evening)):
+            number = (index * 2 + slot) % len(NOTES)
+            store.add(
+                MoodLog(
+                    at=moment,
+                    mood=mood_at(index, slot),
+                    note=NOTES[number],
+                    tags=TAGS[number],
+                    source="cli" if slot else "app",
+                )
+            )
+        if index % 3 == 0:
+            stage = index // 3 % 5 + 1
+            saved = day.replace(hour=18, minute=40)
+            store.add(
+                Session(
+                    stage=stage,
+                    started_at=saved - timedelta(minutes=14),
+                    saved_at=saved,
+                    mood_before=mood_at(index, 0),
+                    mood_after=min(10, mood_at(index, 0) + stage % 3),
+                    answers=ANSWERS[stage],
+                )
+            )
+        if index % 4 == 1:
+            store.add(
+                Urge(at=day.replace(hour=23, minute=5), strength=8 - index // 4, note="Late night.")
+            )
+    store.add_slip(
+        Slip(
+            at=END - timedelta(days=12, hours=3),
+            they_reached_out=True,
+            note="They texted about the dog.",
+            feeling="Shaky, then sad.",
+            mood=3,
+        )
+    )

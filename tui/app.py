@@ -1,0 +1,163 @@
+"""The No Contact Coach app: home underneath, stages and the rest opened over it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from tui.content.moods import load_moods
+from tui.content.stages import load_stages
+from tui.content.support import load_support
+from tui.screens.care_commands import care_commands, open_support, toggle_blank
+from tui.screens.help import HelpScreen, binding_sections
+from tui.screens.home import HomeScreen
+from tui.screens.mood_log import MoodLogScreen
+from tui.store.records import MoodLog
+from tui.store.store import Store, StoreError
+
+NOTICE_TIMEOUT = 60
+"""Seconds a kept-aside file's notice stays up: long enough to read it twice."""
+SUPPORT_OFFER_TIMEOUT = 15
+LOW_MOOD = 2
+"""A mood at or under this is met with a gentle offer of support."""
+
+
+class NoContactApp(App[None]):
+    """A calm coach for the weeks after a breakup, with every record kept on this machine."""
+
+    TITLE = "No Contact Coach"
+    CSS_PATH = "app.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("m", "mood_log", "Log mood"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
+        Binding("f2", "support", "Support", priority=True),
+        Binding("f12", "toggle_blank", "Blank screen", show=False, priority=True),
+    ]
+
+    def __init__(self, store: Store, initial_stage: int | None = None) -> None:
+        super().__init__()
+        self.store = store
+        """Where every record is read and written."""
+        self.initial_stage = initial_stage
+        """A stage to open straight away, from `nocontact stage N`."""
+
+    def get_default_screen(self) -> Screen:
+        return HomeScreen(self.store)
+
+    def on_mount(self) -> None:
+        for notice in self.store.notices:
+            self.notify(
+                notice, title="A file was kept aside", severity="warning", timeout=NOTICE_TIMEOUT
+            )
+        self.store.notices.clear()
+        if self.initial_stage is not None:
+            self.open_stage(self.initial_stage)
+
+    # -- moving between screens ----------------------------------------------
+
+    def go_home(self) -> bool:
+        """Close everything above home; a stage keeps its draft. False if one could not."""
+        from tui.screens.stage import StageScreen
+
+        while len(self.screen_stack) > 1:
+            top = self.screen
+            if isinstance(top, StageScreen):
+                top.action_leave()  # keeps a draft, then closes itself
+                if self.screen is top:
+                    return False  # the draft could not be kept: stay, and the stage said why
+            else:
+                self.pop_screen()
+        return True
+
+    def open_screen(self, make_screen: Callable[[], Screen]) -> None:
+        """Open a screen straight over home, made only after whatever was open has closed."""
+        # Made afterwards, so a stage reopened from itself finds the draft it just kept.
+        if self.go_home():
+            self.push_screen(make_screen())
+
+    def open_stage(self, number: int) -> None:
+        """Open stage `number` (1-5) over home."""
+        from tui.screens.stage import stage_screen
+
+        self.open_screen(partial(stage_screen, number, self.store))
+
+    def open_review(self) -> None:
+        """Open history and review over home."""
+        from tui.screens.review import ReviewScreen
+
+        self.open_screen(partial(ReviewScreen, self.store))
+
+    # -- actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A second help or mood modal over the first would only confuse.
+        already_open = {"help": HelpScreen, "mood_log": MoodLogScreen}.get(action)
+        return not (already_open and isinstance(self.screen, already_open))
+
+    def action_help(self) -> None:
+        """Show every binding of the app and of the screen in front."""
+        self.push_screen(HelpScreen(binding_sections(self, self.screen)))
+
+    def action_mood_log(self) -> None:
+        """Open the quick mood log."""
+        self.push_screen(MoodLogScreen(self.store, load_moods()), self.mood_logged)
+
+    def mood_logged(self, log: MoodLog | None) -> None:
+        """Confirm a saved mood, and offer support gently when it is low."""
+        if log is None:
+            return
+        label = load_moods().label(log.mood)
+        self.notify(f"Mood {log.mood} ({label}) saved.", title="Saved")
+        if log.mood <= LOW_MOOD:
+            self.offer_support(log.mood)
+
+    def offer_support(self, mood: int) -> None:
+        """Say, without getting in the way, that support is one key away."""
+        self.notify(load_support().offer_low_mood, title="Support", timeout=SUPPORT_OFFER_TIMEOUT)
+
+    def action_support(self) -> None:
+        """Open the support panel: crisis lines, the safety plan, specialist help."""
+        open_support(self, self.store)
+
+    def action_toggle_blank(self) -> None:
+        """Blank the screen at once (someone walked in); the same key brings it back."""
+        toggle_blank(self)
+
+    def report_store_error(self, error: StoreError) -> None:
+        """Tell the person a save failed, in the store's own words."""
+        self.notify(str(error), title="Not saved", severity="error", timeout=NOTICE_TIMEOUT)
+
+    # -- command palette -----------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("Home", "The five stages and how you are doing", self.go_home)
+        for number, stage in load_stages().items():
+            yield SystemCommand(
+                f"Stage {number}: {stage.title}",
+                stage.summary,
+                partial(self.open_stage, number),
+            )
+        yield SystemCommand(
+            "History and review", "Your moods and sessions over time", self.open_review
+        )
+        yield SystemCommand(
+            "Log a mood", "A quick mood log, with a note if you like", self.action_mood_log
+        )
+        yield SystemCommand("Help", "Every key, and how this works", self.action_help)
+        yield from care_commands(self, self.store)
+        yield from super().get_system_commands(screen)
+
+
+def create_app(
+    data_dir: str | os.PathLike[str] | None = None, initial_stage: int | None = None
+) -> NoContactApp:
+    """The app on a data dir (or the usual one): one factory for tests and screenshots."""
+    return NoContactApp(store=Store.open(data_dir), initial_stage=initial_stage)

@@ -1,0 +1,167 @@
+"""The help screen: every key that works where you were, how this works, and where to turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import ClassVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+
+from tui.content.help import HelpText, load_help
+
+KEY_COLUMN = 16
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the key list: the keys, joined, and what they do."""
+
+    keys: str
+    description: str
+
+
+@dataclass(frozen=True)
+class KeySection:
+    """Keys that belong to one place: this screen, the focused part, or everywhere."""
+
+    title: str
+    rows: tuple[KeyRow, ...]
+
+
+def join_keys(displays: list[str]) -> str:
+    """Keys for one row: a run of digits as "1-5", other keys as a list."""
+    digits = [int(key) for key in displays if key.isdigit() and len(key) == 1]
+    if len(digits) == len(displays) > 2 and digits == list(range(digits[0], digits[-1] + 1)):
+        return f"{digits[0]}-{digits[-1]}"
+    return " / ".join(displays)
+
+
+def is_ours(node: object) -> bool:
+    """Bindings of our own app, screens and widgets; Textual's text-field keys would drown them."""
+    return type(node).__module__.startswith("tui.")
+
+
+def binding_sections(app: App[object], screen: Screen[object]) -> list[KeySection]:
+    """Every described binding active on `screen`, grouped by where it comes from."""
+    help_text = load_help()
+    grouped: dict[tuple[str, str], list[str]] = {}
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.system or not is_ours(active.node):
+            continue
+        if active.node is app:
+            place = help_text.section_app
+        elif active.node is screen:
+            place = help_text.section_screen
+        else:
+            place = help_text.section_widget
+        keys = grouped.setdefault((place, binding.description), [])
+        # The key itself, not a footer's shorthand such as "1-5" on the first of five.
+        display = app.get_key_display(replace(binding, key_display=None))
+        if display not in keys:
+            keys.append(display)
+    order = [help_text.section_screen, help_text.section_widget, help_text.section_app]
+    return [
+        KeySection(
+            title=place,
+            rows=tuple(
+                KeyRow(join_keys(keys), description)
+                for (row_place, description), keys in grouped.items()
+                if row_place == place
+            ),
+        )
+        for place in order
+        if any(row_place == place for row_place, _ in grouped)
+    ]
+
+
+def section_text(section: KeySection) -> Content:
+    """A section's rows as aligned "key  description" lines."""
+    lines = [
+        Content.assemble((row.keys.ljust(KEY_COLUMN), "bold $accent"), row.description)
+        for row in section.rows
+    ]
+    return Content("\n").join(lines)
+
+
+class HelpScreen(Screen[None]):
+    """Keys, a short "how this works", and once, kindly, what this app is not."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen #help-scroll {
+        padding: 1 2;
+    }
+    HelpScreen #help-body {
+        height: auto;
+        max-width: 90;
+    }
+    HelpScreen .title {
+        text-style: bold;
+        color: $primary;
+        margin-top: 1;
+    }
+    HelpScreen .section {
+        text-style: bold;
+        margin-top: 1;
+    }
+    HelpScreen .para {
+        margin-top: 1;
+    }
+    HelpScreen .keys {
+        padding-left: 2;
+    }
+    HelpScreen .quiet {
+        color: $text-muted;
+    }
+    HelpScreen #safety-lines {
+        padding-left: 2;
+        margin-top: 1;
+    }
+    """
+
+    def __init__(self, sections: list[KeySection], text: HelpText | None = None) -> None:
+        super().__init__()
+        self.sections = sections
+        """The keys to list, read from the bindings of the screen help was opened from."""
+        self.text = text or load_help()
+
+    def compose(self) -> ComposeResult:
+        text = self.text
+        with VerticalScroll(id="help-scroll"), Vertical(id="help-body"):
+            yield Static(text.keys_title, classes="title")
+            yield Static(text.keys_intro, classes="quiet")
+            for section in self.sections:
+                yield Static(section.title, classes="section")
+                yield Static(section_text(section), classes="keys")
+            yield Static(text.how_it_works_title, classes="title")
+            yield from self.paragraphs(text.how_it_works)
+            yield Static(text.care_title, classes="title")
+            yield Static(text.not_therapy, classes="para")
+            yield Static(text.safety_title, classes="section")
+            yield Static(text.safety)
+            yield Static(self.safety_lines(), id="safety-lines")
+            yield Static(text.close_hint, classes="para quiet")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.text.title
+
+    @staticmethod
+    def paragraphs(paragraphs: tuple[str, ...]) -> list[Widget]:
+        return [Static(paragraph, classes="para") for paragraph in paragraphs]
+
+    def safety_lines(self) -> Content:
+        return Content("\n").join(
+            Content.assemble((line.name, "bold"), "  ", (line.contact, "bold $accent"))
+            for line in self.text.safety_lines
+        )

@@ -1,0 +1,79 @@
+"""The words around the no-contact tracker, read from data/tracker.json."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from tui.content.loader import ContentError, document
+
+TRACKER_FILE = "tracker.json"
+SCALE_POINTS = 11
+"""Labels for an urge's strength, one for each value from 0 to 10."""
+
+
+@dataclass(frozen=True)
+class TrackerText:
+    """Everything the tracker panel and its forms say."""
+
+    title: str
+    no_start: str
+    start_button: str
+    day_zero: str
+    restarted: str
+    longest: str
+    total: str
+    urges: str
+    next_milestone: str
+    milestone_notes: dict[int, str]
+    strength_labels: tuple[str, ...]
+    slip_intro: str
+    urge_intro: str
+    urge_acted: str
+    urge_passed: str
+    logistics_intro: str
+    reasons_intro: str
+    reasons_empty: str
+    start_intro: str
+
+    def milestone_note(self, days: int) -> str:
+        """The quiet line for a milestone, or a plain count if the file has none for it."""
+        return self.milestone_notes.get(days, f"{days} days.")
+
+
+@cache
+def load_tracker_text() -> TrackerText:
+    """The tracker's words, read and checked once per process."""
+    fields = document(TRACKER_FILE)
+    notes = {
+        milestone.number("days"): milestone.text("note")
+        for milestone in fields.objects("milestones")
+    }
+    labels = tuple(fields.texts("strength_labels"))
+    if len(labels) != SCALE_POINTS:
+        raise ContentError(f"{TRACKER_FILE}: field 'strength_labels' needs {SCALE_POINTS} labels")
+    for key in ("restarted", "next_milestone"):
+        placeholder = "{date}" if key == "restarted" else "{days}"
+        if placeholder not in fields.text(key):
+            raise ContentError(f"{TRACKER_FILE}: field '{key}' needs a {placeholder} placeholder")
+    return TrackerText(
+        title=fields.text("title"),
+        no_start=fields.text("no_start"),
+        start_button=fields.text("start_button"),
+        day_zero=fields.text("day_zero"),
+        restarted=fields.text("restarted"),
+        longest=fields.text("longest"),
+        total=fields.text("total"),
+        urges=fields.text("urges"),
+        next_milestone=fields.text("next_milestone"),
+        milestone_notes=notes,
+        strength_labels=labels,
+        slip_intro=fields.text("slip_intro"),
+        urge_intro=fields.text("urge_intro"),
+        urge_acted=fields.text("urge_acted"),
+        urge_passed=fields.text("urge_passed"),
+        logistics_intro=fields.text("logistics_intro"),
+        reasons_intro=fields.text("reasons_intro"),
+        reasons_empty=fields.text("reasons_empty"),
+        start_intro=fields.text("start_intro"),
+    )

@@ -1,0 +1,182 @@
+"""The support panel: crisis lines for the person's country, their safety plan, specialist help."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Select, Static
+
+from tui.content.support import ANYWHERE, Country, Line, Support
+from tui.screens.safety_plan import SafetyPlanScreen, read_safety_plan
+from tui.store.store import Store, StoreError
+
+COUNTRY_SETTING = "country"
+LOW_MOOD = 2
+"""A mood at or below this brings a gentle offer of support."""
+OFFER_SECONDS = 15
+"""How long the offer stays on screen: long enough to read twice, then it goes."""
+
+
+def offer_support(app: App[object], text: str) -> None:
+    """A quiet notification that the support panel is one key away; it never blocks."""
+    app.notify(text, title="Support", timeout=OFFER_SECONDS)
+
+
+def line_text(line: Line) -> Content:
+    """One line as "name  contact" in bold, with what it is for beneath."""
+    return Content.assemble(
+        (line.name, "bold"), "  ", (line.contact, "bold $accent"), "\n", (line.about, "dim")
+    )
+
+
+def emergency_text(support: Support, country: Country) -> Content:
+    """The sentence that says when to call the emergency number, with the number in bold."""
+    before, _, after = support.danger.partition("{emergency}")
+    return Content.assemble(before, (country.emergency, "bold $error"), after)
+
+
+class SupportScreen(ModalScreen[None]):
+    """Where to turn, by country, beside the person's own safety plan; never in the way."""
+
+    DEFAULT_CSS = """
+    SupportScreen {
+        align: center middle;
+    }
+    SupportScreen > #support-box {
+        width: 96;
+        max-width: 100%;
+        height: 100%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    SupportScreen #support-scroll {
+        height: 1fr;
+    }
+    SupportScreen .intro, SupportScreen .quiet {
+        color: $text-muted;
+    }
+    SupportScreen .heading {
+        text-style: bold;
+        margin-top: 1;
+    }
+    SupportScreen #country-row {
+        height: auto;
+        margin-top: 1;
+    }
+    SupportScreen #country-row Label {
+        padding-right: 1;
+    }
+    SupportScreen #country {
+        width: 30;
+    }
+    SupportScreen #crisis-lines, SupportScreen #abuse-lines {
+        height: auto;
+    }
+    SupportScreen #emergency {
+        margin-top: 1;
+    }
+    SupportScreen .line {
+        margin-top: 1;
+        padding-left: 2;
+    }
+    SupportScreen #support-buttons {
+        height: auto;
+        align-horizontal: right;
+    }
+    SupportScreen #support-buttons Button {
+        margin-left: 2;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close"),
+        Binding("e", "edit_plan", "Edit my safety plan"),
+    ]
+
+    def __init__(self, store: Store, support: Support) -> None:
+        super().__init__()
+        self.store = store
+        self.support = support
+        self.country = support.country(store.setting(COUNTRY_SETTING, ANYWHERE))
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="support-box") as box:
+            box.border_title = self.support.title
+            with VerticalScroll(id="support-scroll"):
+                yield Static(self.support.intro, classes="intro", markup=False)
+                with Horizontal(id="country-row"):
+                    yield Label("Where you are:")
+                    yield Select(
+                        [(country.name, country.code) for country in self.support.countries],
+                        value=self.country.code,
+                        allow_blank=False,
+                        compact=True,
+                        id="country",
+                    )
+                yield Static(emergency_text(self.support, self.country), id="emergency")
+                yield Vertical(*self.line_widgets(self.country.lines), id="crisis-lines")
+                yield Static(self.support.trusted, classes="line", markup=False)
+                yield Static(self.support.directory, classes="quiet line", markup=False)
+                yield Label(self.support.safety_plan.title, classes="heading")
+                yield Static(self.plan_text(), id="plan", classes="line")
+                yield Label(self.support.abuse_title, classes="heading")
+                yield Static(self.support.abuse_note, classes="line", markup=False)
+                yield Vertical(*self.line_widgets(self.country.abuse_lines), id="abuse-lines")
+                yield Static(self.support.not_therapy, classes="quiet line", markup=False)
+            with Horizontal(id="support-buttons"):
+                yield Button("Edit my safety plan", id="edit-plan")
+                yield Button("Close", id="close", variant="primary")
+
+    def line_widgets(self, lines: tuple[Line, ...]) -> list[Static]:
+        return [Static(line_text(line), classes="line") for line in lines]
+
+    def plan_text(self) -> Content:
+        """The saved safety plan, part by part, or a kind word that there is none yet."""
+        plan = read_safety_plan(self.store)
+        parts = [
+            (field.label, plan[field.key])
+            for field in self.support.safety_plan.fields
+            if plan.get(field.key, "").strip()
+        ]
+        if not parts:
+            return Content.styled(self.support.safety_plan.empty, "dim")
+        return Content("\n\n").join(
+            Content.assemble((label, "bold"), "\n", text) for label, text in parts
+        )
+
+    @on(Select.Changed, "#country")
+    async def country_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str) or event.value == self.country.code:
+            return
+        self.country = self.support.country(event.value)
+        try:
+            self.store.set_setting(COUNTRY_SETTING, self.country.code)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error")
+        self.query_one("#emergency", Static).update(emergency_text(self.support, self.country))
+        for container, lines in (
+            ("#crisis-lines", self.country.lines),
+            ("#abuse-lines", self.country.abuse_lines),
+        ):
+            holder = self.query_one(container, Vertical)
+            await holder.remove_children()
+            await holder.mount_all(self.line_widgets(lines))
+
+    def action_edit_plan(self) -> None:
+        self.app.push_screen(SafetyPlanScreen(self.store, self.support), self.plan_closed)
+
+    def plan_closed(self, changed: bool | None) -> None:
+        if changed:
+            self.query_one("#plan", Static).update(self.plan_text())
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "edit-plan":
+            self.action_edit_plan()
+        else:
+            self.dismiss()

@@ -55,30 +55,42 @@ SENTENCES = (
     "My mind wants certainty and there is none to be had right now.",
 )
 STAGE_FIELDS: dict[int, tuple[tuple[str, str], ...]] = {
-    1: (("loved_before", "text"), ("restart", "text"), ("restart_on", "day"), ("voice", "text")),
+    # Keys and answer shapes as data/stages.json and the stage widgets define them.
+    1: (
+        ("loved_before", "text"),
+        ("pick_kind", "pick_kind"),
+        ("pick_what", "line"),
+        ("pick_day", "day"),
+        ("own_voice", "text"),
+    ),
     2: (
         ("emotions", "emotions"),
-        ("breathing", "flag"),
+        ("breathing", "breathing"),
         ("what_is", "text"),
-        ("what_i_wish", "text"),
+        ("wishing", "text"),
+        ("accept_today", "line"),
     ),
     3: (
         ("urge_strength", "scale"),
         ("would_say", "text"),
-        ("need_under", "text"),
-        ("need_or_want", "need"),
-        ("checkins", "checkins"),
-        ("self_care", "text"),
+        ("need", "line"),
+        ("need_or_want", "need_or_want"),
+        ("urge_timer", "urge_timer"),
+        ("instead", "text"),
     ),
-    4: (
-        ("i_need", "text"),
-        ("wont_accept", "text"),
-        ("the_line", "text"),
-        ("checklist", "checklist"),
-    ),
+    4: (("need", "text"), ("wont_accept", "text"), ("line", "text"), ("checklist", "checklist")),
     5: (("lessons", "text"), ("strengths", "text"), ("letter", "letter"), ("open_on", "day")),
 }
-CHECKLIST = ("mute", "archive", "unfollow", "tell_a_friend")
+CHOICES = {
+    "pick_kind": ("Something to start again", "Something new to try"),
+    "need_or_want": ("A need", "A want", "Not sure yet"),
+}
+CHECKLIST = (
+    "Muted their messages and calls",
+    "Archived our chat",
+    "Unfollowed or muted them on social media",
+    "Told a friend I am doing no contact",
+)
 SETTINGS: dict[str, Any] = {
     "country": "UK",
     "reasons": "I kept losing myself waiting for replies. I want my evenings back.",
@@ -122,21 +134,36 @@ class Writer:
         rng = self.rng
         if kind == "text":
             return self.text(1, 4)
+        if kind == "line":
+            return self.text(1, 1)
         if kind == "letter":
             return self.text(4, 10)
         if kind == "day":
             return (day + timedelta(days=rng.randint(1, 365))).isoformat()
-        if kind == "flag":
-            return rng.random() < 0.7
         if kind == "scale":
             return rng.randint(0, 10)
-        if kind == "need":
-            return rng.choice(("need", "want"))
+        if kind in CHOICES:
+            return rng.choice(CHOICES[kind])
         if kind == "emotions":
-            picked = rng.sample(EMOTIONS, rng.randint(1, 4))
-            return [{"word": word, "intensity": rng.randint(1, 10)} for word in picked]
-        if kind == "checkins":
-            return [rng.randint(0, 10) for _ in range(rng.randint(1, 4))]
+            return {word: rng.randint(1, 5) for word in rng.sample(EMOTIONS, rng.randint(1, 4))}
+        if kind == "breathing":
+            skipped = rng.random() < 0.3
+            return {
+                "rounds": 0 if skipped else rng.randint(3, 8),
+                "finished": not skipped,
+                "skipped": skipped,
+            }
+        if kind == "urge_timer":
+            checkins = [
+                {"after_seconds": 120 * i, "strength": rng.randint(0, 10)} for i in range(3)
+            ]
+            return {
+                "minutes": 10,
+                "seconds_ridden": 600,
+                "checkins": checkins,
+                "finished": True,
+                "skipped": False,
+            }
         return [item for item in CHECKLIST if rng.random() < 0.6]
 
     def session(self, day: date, progress: float) -> Session:

@@ -1,0 +1,148 @@
+"""Shared pieces of the benchmarks: histories to measure on, child runs, medians, tables."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+PYTHON = str(Path(sys.executable))
+NOCONTACT = str(Path(sys.executable).with_name("nocontact"))
+SIZES = (0, 1, 3, 10)
+"""Years of synthetic history measured: an empty data dir, then 1, 3 and 10 years."""
+SEED = 1
+CACHE_ROOT = Path(tempfile.gettempdir()) / "nocontact-bench-cache"
+
+
+@dataclass
+class Sample:
+    """One child run: wall seconds, peak memory in MiB, and any figures it printed."""
+
+    seconds: float
+    peak_mib: float
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Series:
+    """Several runs of one thing, summarised by medians."""
+
+    name: str
+    samples: list[Sample] = field(default_factory=list)
+    failure: str = ""
+    """Why the thing could not be measured (a command not built yet), if it could not."""
+
+    def median(self, key: str = "seconds") -> float:
+        if key == "seconds":
+            values = [sample.seconds for sample in self.samples]
+        elif key == "peak_mib":
+            values = [sample.peak_mib for sample in self.samples]
+        else:
+            values = [sample.extra[key] for sample in self.samples if key in sample.extra]
+        return statistics.median(values) if values else float("nan")
+
+
+def child_env(data_dir: Path | None = None) -> dict[str, str]:
+    """The environment of a measured child: no pinned clock, the data dir if given."""
+    env = {key: value for key, value in os.environ.items() if key != "NOCONTACT_NOW"}
+    if data_dir is not None:
+        env["NOCONTACT_DATA_DIR"] = str(data_dir)
+    env.setdefault("TERM", "xterm-256color")
+    return env
+
+
+def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Sample:
+    """Run `command` to the end; its wall time, peak RSS, and `key=value` lines it printed."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        error = process.stderr.read().decode() if process.stderr else ""
+        if process.stderr:
+            process.stderr.close()
+        if process.returncode != 0:
+            last_line = error.strip().splitlines()[-1] if error.strip() else ""
+            raise RuntimeError(f"exit {process.returncode}: {last_line}")
+        out.seek(0)
+        extra = {}
+        for line in out.read().decode().splitlines():
+            key, sep, value = line.partition("=")
+            if sep and key.startswith("bench."):
+                extra[key.removeprefix("bench.")] = float(value)
+    return Sample(seconds=seconds, peak_mib=usage.ru_maxrss / 1024, extra=extra)
+
+
+def interleaved(
+    runs: int, subjects: dict[str, Callable[[], Sample]], warmups: int = 1
+) -> dict[str, Series]:
+    """Run every subject once per round, so a busy moment on the machine hits all alike."""
+    series = {name: Series(name) for name in subjects}
+    for round_number in range(warmups + runs):
+        for name, measure in subjects.items():
+            if series[name].failure:
+                continue
+            try:
+                sample = measure()
+            except RuntimeError as error:
+                series[name].failure = str(error).strip().splitlines()[-1]
+                continue
+            if round_number >= warmups:
+                series[name].samples.append(sample)
+    return series
+
+
+def _generator_key(years: float, seed: int, end: str) -> str:
+    digest = hashlib.sha256((BENCH_DIR / "synth_history.py").read_bytes()).hexdigest()[:10]
+    return f"y{years:g}-s{seed}-{end}-{digest}"
+
+
+def cached_history(years: float, seed: int = SEED) -> Path:
+    """A synthetic history ending today, generated once per seed, span, day and generator."""
+    end = time.strftime("%Y-%m-%d")
+    target = CACHE_ROOT / _generator_key(years, seed, end)
+    if not (target / "complete").exists():
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True, mode=0o700)
+        data = target / "data"
+        command = [PYTHON, str(BENCH_DIR / "synth_history.py"), "--years", f"{years:g}"]
+        command += ["--data-dir", str(data), "--seed", str(seed), "--end", end]
+        subprocess.run(command, check=True, capture_output=True, env=child_env())
+        (target / "complete").touch()
+    return target / "data"
+
+
+def working_copy(years: float, workspace: Path) -> Path:
+    """A fresh copy of a cached history (or an empty dir) that measurements may write to."""
+    target = workspace / f"history-{years:g}y"
+    shutil.rmtree(target, ignore_errors=True)
+    if years:
+        shutil.copytree(cached_history(years), target)
+    else:
+        target.mkdir(mode=0o700)
+    return target
+
+
+def label(years: float) -> str:
+    return "empty" if not years else f"{years:g} years"
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)

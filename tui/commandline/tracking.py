@@ -97,6 +97,6 @@ def urge(args: argparse.Namespace) -> int:
     if reasons:
         print("Why you started:")
         for reason in reasons:
-            print(f"  - {reason}")
+            print(f"  {reason}")
     show_notices(store)
     return 0

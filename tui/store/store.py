@@ -270,6 +270,12 @@ class Store:
 
         return Overview(**overview_fields(self.root, self._read_tables))
 
+    def urge_counts(self, since: datetime | None = None) -> tuple[int, int]:
+        """(resisted, acted) urges from `since` on, without reading the months before it."""
+        from tui.store.summary import urge_counts
+
+        return urge_counts(self.root, self._read_tables, since)
+
     # -- tracker -------------------------------------------------------------
 
     def _table(self, filename: str, table: str) -> list[dict[str, Any]]:
@@ -321,6 +327,11 @@ class Store:
         check_setting(key, value)
         with self._writing(self.root / PROFILE_FILE) as database:
             database.table("settings").upsert({"key": key, "value": value}, Query().key == key)
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting in profile.json by key, in the order they were first saved (export)."""
+        documents = self._table(PROFILE_FILE, "settings")
+        return {str(document.get("key")): document.get("value") for document in documents}
 
     # -- drafts --------------------------------------------------------------
 

@@ -35,6 +35,7 @@ def mood_at(day: int, slot: int) -> int:
 
 def fill_weeks(store: Store, days: int = 28) -> None:
     """Two mood logs a day, a session every third day, urges every fourth day, and one slip."""
+    records: list[MoodLog | Session | Urge] = []
     for back in range(days):
         day = END - timedelta(days=back)
         index = days - 1 - back
@@ -42,7 +43,7 @@ def fill_weeks(store: Store, days: int = 28) -> None:
         evening = day.replace(hour=21, minute=15) if back else day
         for slot, moment in enumerate((morning, evening)):
             number = (index * 2 + slot) % len(NOTES)
-            store.add(
+            records.append(
                 MoodLog(
                     at=moment,
                     mood=mood_at(index, slot),
@@ -54,7 +55,7 @@ def fill_weeks(store: Store, days: int = 28) -> None:
         if index % 3 == 0:
             stage = index // 3 % 5 + 1
             saved = day.replace(hour=18, minute=40)
-            store.add(
+            records.append(
                 Session(
                     stage=stage,
                     started_at=saved - timedelta(minutes=14),
@@ -65,9 +66,10 @@ def fill_weeks(store: Store, days: int = 28) -> None:
                 )
             )
         if index % 4 == 1:
-            store.add(
+            records.append(
                 Urge(at=day.replace(hour=23, minute=5), strength=8 - index // 4, note="Late night.")
             )
+    store.add_many(records)
     store.add_slip(
         Slip(
             at=END - timedelta(days=12, hours=3),

@@ -112,18 +112,18 @@ def entry_for(record: HistoryRecord, today: date) -> Entry:
     return Entry(record, kind, _first_line(texts), tags=tags, haystack=haystack)
 
 
-def history(store: Store, today: date) -> Iterator[Entry]:
+def history(store: Store, today: date, since: datetime | None = None) -> Iterator[Entry]:
     """Every session, mood, urge, slip and logistics contact, newest first, read lazily.
 
     The sharded kinds are read a month at a time, so the newest rows arrive first
-    however long the history is.
+    however long the history is; `since` stops the reading at that moment.
     """
     streams: list[Iterable[HistoryRecord]] = [
-        store.records("sessions"),
-        store.records("moods"),
-        store.records("urges"),
-        store.slips(),
-        store.logistics(),
+        store.records("sessions", since),
+        store.records("moods", since),
+        store.records("urges", since),
+        [slip for slip in store.slips() if since is None or slip.at >= since],
+        [contact for contact in store.logistics() if since is None or contact.at >= since],
     ]
     merged = heapq.merge(*streams, key=lambda record: record.when, reverse=True)
     return (entry_for(record, today) for record in merged)

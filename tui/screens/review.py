@@ -1,0 +1,270 @@
+"""History and review: every entry newest first, with filters, and charts of how things move."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.worker import get_current_worker
+
+from tui import clock
+from tui.analysis import daily_means
+from tui.content.moods import MoodContent, load_moods
+from tui.content.stages import Stage, load_stages
+from tui.review_entries import (
+    SHOW_ALL,
+    SHOW_CONTACT,
+    SHOW_MOODS,
+    SHOW_SESSIONS,
+    Entry,
+    EntryFilter,
+    history,
+    stage_choice,
+)
+from tui.screens.record_detail import RecordDetailScreen, kind_label, mood_cell
+from tui.store.records import MoodLog, Session
+from tui.store.store import Store
+from tui.widgets.mood_calendar import MoodCalendar
+from tui.widgets.mood_chart import MoodChart
+from tui.widgets.review_filters import ReviewFilters
+from tui.widgets.stage_effect import StageEffectChart
+from tui.widgets.weekday_hour_chart import WeekdayHourChart
+
+FIRST_BATCH = 100
+"""Rows sent before anything else, so the newest entries paint at once."""
+LOAD_BATCH = 1000
+FILL_BATCH = 500
+COLUMNS = (("When", 17), ("Entry", 21), ("Mood", 6), ("What you wrote", 30), ("Tags", 13))
+"""Fixed widths: they fit 100 columns, and rows added later never reflow the ones above."""
+EMPTY_TEXT = (
+    "Nothing here yet, and that is fine.\n\n"
+    "Press m to log how you feel right now, or go back and open one of the five stages "
+    "(keys 1 to 5). Every mood, session, urge and slip you save will appear here, "
+    "newest first, and the Charts tab will start to show how things move over time."
+)
+NO_MATCH_TEXT = "No entries match these filters. Press ctrl+l to clear them."
+
+
+class ReviewScreen(Screen[None]):
+    """All of history in a table that fills in the background, and charts beside it."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #status { height: 1; padding: 0 1; color: $text-muted; }
+    ReviewScreen #entries-table { height: 1fr; }
+    ReviewScreen #empty { display: none; padding: 1 2; color: $text; }
+    ReviewScreen.-empty #entries-table, ReviewScreen.-no-match #entries-table { display: none; }
+    ReviewScreen.-empty #empty, ReviewScreen.-no-match #empty { display: block; }
+    ReviewScreen.-empty #filters { display: none; }
+    """
+
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("slash", "search", "Search"),
+        Binding("ctrl+l", "clear_filters", "Clear filters"),
+        Binding("e", "show_tab('entries')", "Entries"),
+        Binding("c", "show_tab('charts')", "Charts"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        stages: dict[int, Stage] | None = None,
+        moods: MoodContent | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.stages = stages if stages is not None else load_stages()
+        self.mood_content = moods if moods is not None else load_moods()
+        self.today = clock.today()
+        self.entries: list[Entry] = []
+        """Every entry read so far, newest first."""
+        self.rows: list[Entry] = []
+        """The entries in the table, in row order."""
+        self.loaded = False
+        """True once all of history has been read."""
+        self.entry_filter = EntryFilter()
+        self._considered = 0
+        """How many of `entries` have been checked against the filter and added if they match."""
+
+    def stage_name(self, number: int) -> str:
+        stage = self.stages.get(number)
+        return f"Stage {number}: {stage.short_title}" if stage else f"Stage {number}"
+
+    def short_stage_name(self, number: int) -> str:
+        stage = self.stages.get(number)
+        return f"{number}. {stage.short_title}" if stage else f"Stage {number}"
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="tabs"):
+            with TabPane("Entries", id="entries"):
+                yield ReviewFilters(self._show_options(), id="filters")
+                yield Static("Reading your history…", id="status")
+                yield DataTable(cursor_type="row", zebra_stripes=True, id="entries-table")
+                yield Static(EMPTY_TEXT, id="empty")
+            with TabPane("Charts", id="charts"), VerticalScroll():
+                yield MoodChart(self.today)
+                yield MoodCalendar(self.today)
+                yield WeekdayHourChart()
+                yield StageEffectChart(self.stage_name)
+        yield Footer()
+
+    def _show_options(self) -> list[tuple[str, str]]:
+        stages = [(self.stage_name(number), stage_choice(number)) for number in sorted(self.stages)]
+        return [
+            ("Everything", SHOW_ALL),
+            ("Mood logs", SHOW_MOODS),
+            ("All sessions", SHOW_SESSIONS),
+            *stages,
+            ("Urges and contact", SHOW_CONTACT),
+        ]
+
+    def on_mount(self) -> None:
+        self.title = "History and review"
+        table = self.query_one(DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        table.focus()
+        self._load()
+
+    # -- reading history in the background ------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self) -> None:
+        """Read history newest first and hand it to the screen in batches."""
+        worker = get_current_worker()
+        batch: list[Entry] = []
+        size = FIRST_BATCH
+        for entry in history(self.store, self.today):
+            if worker.is_cancelled:
+                return
+            batch.append(entry)
+            if len(batch) >= size:
+                self.app.call_from_thread(self._receive, batch, False)
+                batch, size = [], LOAD_BATCH
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._receive, batch, True)
+
+    def _receive(self, batch: list[Entry], done: bool) -> None:
+        self.entries.extend(batch)
+        if done:
+            self.loaded = True
+            self._show_charts()
+        self._fill()
+
+    @work(exclusive=True, group="fill")
+    async def _fill(self) -> None:
+        """Add the matching entries not yet considered, a batch at a time, keeping the UI alive."""
+        table = self.query_one(DataTable)
+        while self._considered < len(self.entries):
+            start = self._considered
+            batch = self.entries[start : start + FILL_BATCH]
+            self._considered += len(batch)
+            matching = [entry for entry in batch if self.entry_filter.matches(entry)]
+            self.rows.extend(matching)
+            table.add_rows(self._cells(entry) for entry in matching)
+            self._show_status()
+            await asyncio.sleep(0)
+        self._show_status()
+
+    def _cells(self, entry: Entry) -> tuple[str, ...]:
+        return (
+            f"{entry.when:%d %b %Y %H:%M}",
+            kind_label(entry.record, self.short_stage_name),
+            mood_cell(entry.record),
+            entry.summary,
+            ", ".join(entry.tags),
+        )
+
+    def _show_status(self) -> None:
+        total, shown = len(self.entries), len(self.rows)
+        if not self.entry_filter.is_empty:
+            text = f"{shown:,} of {total:,} entries match"
+        else:
+            text = f"{total:,} {'entry' if total == 1 else 'entries'}, newest first"
+        if not self.loaded:
+            text += " · reading older months…"
+        elif self.rows:
+            text += " · enter opens one"
+        self.query_one("#status", Static).update(text)
+        self.set_class(self.loaded and not self.entries, "-empty")
+        self.set_class(self.loaded and bool(self.entries) and not self.rows, "-no-match")
+        if self.loaded and self.entries and not self.rows:
+            self.query_one("#empty", Static).update(NO_MATCH_TEXT)
+
+    def _show_charts(self) -> None:
+        moods = [entry.record for entry in self.entries if isinstance(entry.record, MoodLog)]
+        sessions = [entry.record for entry in self.entries if isinstance(entry.record, Session)]
+        self.query_one(MoodChart).show(moods)
+        self.query_one(MoodCalendar).show(daily_means(moods))
+        self.query_one(WeekdayHourChart).show(moods)
+        self.query_one(StageEffectChart).show(sessions)
+
+    def on_screen_resume(self) -> None:
+        """Add what was saved while another screen was on top (a mood log, say)."""
+        if not (self.loaded and self.entries):
+            return
+        newest = self.entries[0].when
+        known = {entry.record.id for entry in self.entries if entry.when >= newest}
+        fresh = [
+            entry
+            for entry in history(self.store, self.today, since=newest)
+            if entry.record.id not in known
+        ]
+        if fresh:
+            self.entries[:0] = fresh
+            self._show_charts()
+            self._refill()
+
+    # -- filters ----------------------------------------------------------------
+
+    @on(ReviewFilters.Changed)
+    def _filter_changed(self, event: ReviewFilters.Changed) -> None:
+        self.entry_filter = event.entry_filter
+        self._refill()
+
+    @on(Input.Submitted, "#tag, #search")
+    def _search_submitted(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def _refill(self) -> None:
+        """Empty the table and fill it again from the entries already read."""
+        self.rows = []
+        self._considered = 0
+        self.query_one(DataTable).clear()
+        self._fill()
+
+    # -- actions ------------------------------------------------------------------
+
+    @on(DataTable.RowSelected)
+    def _open_row(self, event: DataTable.RowSelected) -> None:
+        entry = self.rows[event.cursor_row]
+        self.app.push_screen(
+            RecordDetailScreen(entry.record, self.stages, self.mood_content, self.today)
+        )
+
+    def action_back(self) -> None:
+        self.dismiss()
+
+    def action_search(self) -> None:
+        self.query_one(TabbedContent).active = "entries"
+        self.query_one("#search", Input).focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def action_clear_filters(self) -> None:
+        self.query_one(ReviewFilters).clear()

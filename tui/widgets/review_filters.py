@@ -1,0 +1,105 @@
+"""The review's filter bar: what to show, a tag, a date range and words to search for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Select
+
+from tui.commandline.errors import UsageError
+from tui.review_entries import SHOW_ALL, EntryFilter
+from tui.when import parse_when
+
+TYPING_PAUSE = 0.25
+"""Seconds of quiet typing before the filter is applied, so a long history is not
+refiltered on every key."""
+
+
+class ReviewFilters(Horizontal):
+    """Fields that together make an EntryFilter, announced with a Changed message."""
+
+    DEFAULT_CSS = """
+    ReviewFilters { height: auto; }
+    ReviewFilters Select { width: 24; }
+    ReviewFilters Input { width: 15; }
+    ReviewFilters #search { width: 1fr; }
+    ReviewFilters Input.-invalid { border: tall $error; }
+    """
+
+    @dataclass
+    class Changed(Message):
+        """The person changed a filter; `entry_filter` is what they now ask to see."""
+
+        entry_filter: EntryFilter
+
+    def __init__(self, show_options: list[tuple[str, str]], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.show_options = show_options
+        self.entry_filter = EntryFilter()
+        self._typing_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Select(self.show_options, value=SHOW_ALL, allow_blank=False, id="show")
+        yield Input(placeholder="tag", id="tag")
+        yield Input(placeholder="from date", id="since")
+        yield Input(placeholder="to date", id="until")
+        yield Input(placeholder="search what you wrote", id="search")
+
+    def apply(self) -> None:
+        """Read the fields and announce the filter if it changed."""
+        show = self.query_one("#show", Select).value
+        wanted = EntryFilter(
+            show=show if isinstance(show, str) else SHOW_ALL,
+            tag=self.query_one("#tag", Input).value.strip().lstrip("#"),
+            since=self._day("#since"),
+            until=self._day("#until"),
+            text=self.query_one("#search", Input).value,
+        )
+        if wanted != self.entry_filter:
+            self.entry_filter = wanted
+            self.post_message(self.Changed(wanted))
+
+    def clear(self) -> None:
+        """Empty every field and show everything again."""
+        for field in self.query(Input).results(Input):
+            field.value = ""
+            field.remove_class("-invalid")
+        self.query_one("#show", Select).value = SHOW_ALL
+        self.apply()
+
+    def _day(self, selector: str) -> date | None:
+        """The day typed in a date field (ISO, or words like "3 weeks ago"), or None."""
+        field = self.query_one(selector, Input)
+        text = field.value.strip()
+        field.remove_class("-invalid")
+        if not text:
+            return None
+        try:
+            return parse_when(text).date()
+        except UsageError as error:
+            field.add_class("-invalid")
+            self.notify(str(error), title="That date is unclear", severity="warning")
+            return None
+
+    @on(Select.Changed)
+    def _show_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        self.apply()
+
+    @on(Input.Changed, "#tag, #search")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self._typing_timer is not None:
+            self._typing_timer.stop()
+        self._typing_timer = self.set_timer(TYPING_PAUSE, self.apply)
+
+    @on(Input.Submitted)
+    @on(Input.Blurred, "#since, #until")
+    def _entered(self) -> None:
+        self.apply()

@@ -1,0 +1,77 @@
+"""For each stage, the average change in mood from before a session to after it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+from textual_plotext import PlotextPlot
+
+from tui.analysis import StageEffect, most_helpful, stage_effects
+from tui.store.records import Session
+from tui.widgets.chart_colors import theme_rgb
+
+
+def effect_summary(effects: Sequence[StageEffect], stage_name: Callable[[int], str]) -> str:
+    """One or two plain sentences about which exercises helped most."""
+    if not effects:
+        return (
+            "Once you have saved a session with a mood before and after, this shows "
+            "which exercises lift your mood the most."
+        )
+    best = most_helpful(effects)
+    if best is None:
+        return (
+            "So far no stage has lifted your mood on average. That is information too: "
+            "hard feelings often come up before they ease."
+        )
+    times = "session" if best.sessions == 1 else "sessions"
+    return (
+        f"{stage_name(best.stage)} has helped most: on average your mood went from "
+        f"{best.mean_before:.1f} to {best.mean_after:.1f} over {best.sessions} {times}."
+    )
+
+
+class StageEffectChart(Vertical):
+    """Bars of the average mood change per stage, and a sentence naming the one that helps most."""
+
+    DEFAULT_CSS = """
+    StageEffectChart { height: auto; }
+    StageEffectChart PlotextPlot { height: 12; }
+    StageEffectChart Static { padding: 0 1 1 1; }
+    """
+
+    def __init__(self, stage_name: Callable[[int], str], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.stage_name = stage_name
+
+    def compose(self) -> ComposeResult:
+        yield PlotextPlot()
+        yield Static(effect_summary([], self.stage_name), classes="effect-summary")
+
+    def show(self, sessions: Sequence[Session]) -> None:
+        """Plot the effect of these sessions."""
+        effects = stage_effects(sessions)
+        plot = self.query_one(PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        plt.title("Mood change from before to after, by stage")
+        if effects:
+            labels = [f"Stage {effect.stage}" for effect in effects]
+            changes = [round(effect.change, 1) for effect in effects]
+            plt.bar(
+                labels,
+                changes,
+                orientation="h",
+                width=0.4,
+                color=theme_rgb(self.app, "primary"),
+            )
+            widest = max(2, *(abs(change) for change in changes))
+            limit = int(widest) + 1
+            plt.xlim(-limit, limit)
+            plt.xticks(list(range(-limit, limit + 1)))
+        plot.refresh()
+        self.query_one(".effect-summary", Static).update(effect_summary(effects, self.stage_name))

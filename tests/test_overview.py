@@ -202,3 +202,25 @@ def test_an_empty_history_has_an_empty_overview(data_dir: Path) -> None:
     """A first run shows zeros and no latest mood."""
     overview = Store.open(data_dir).overview()
     assert overview == Overview({}, {}, None, 0, 0, 0)
+
+
+def test_urge_counts_since_a_day_match_the_records(data_dir: Path) -> None:
+    """Urges resisted and acted on since a moment: whole months cached, one month read."""
+    store = Store.open(data_dir)
+    rng = random.Random(8)
+    store.add_many(
+        Urge(
+            at=datetime(2025, 6, 1, tzinfo=UTC) + timedelta(hours=rng.randrange(24 * 500)),
+            strength=5,
+            acted=rng.random() < 0.2,
+        )
+        for _ in range(300)
+    )
+    for since in (
+        None,
+        *(datetime(2025, 6, 1, tzinfo=UTC) + timedelta(days=d) for d in (0, 45, 200, 499, 600)),
+    ):
+        urges = store.urges(since=since)
+        expected = (sum(not urge.acted for urge in urges), sum(urge.acted for urge in urges))
+        assert store.urge_counts(since) == expected
+    assert store.urge_counts()[0] > 0

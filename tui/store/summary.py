@@ -143,3 +143,20 @@ def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
         "urges_resisted": sum(result["resisted"] for _, result in shards["urges"]),
         "urges_acted": sum(result["acted"] for _, result in shards["urges"]),
     }
+
+
+def urge_counts(
+    root: Path, read_tables: Callable[[Path], Tables], since: datetime | None = None
+) -> tuple[int, int]:
+    """(resisted, acted) urges from `since` on: whole months from the cache, one month read."""
+    boundary = f"{since.year:04d}-{since.month:02d}.json" if since else ""
+    resisted = acted = 0
+    for name, result in shard_aggregates(root, read_tables)["urges"]:
+        if name > boundary:
+            resisted, acted = resisted + result["resisted"], acted + result["acted"]
+        elif name == boundary and since is not None:
+            documents = read_tables(root / "urges" / name).get("_default", {}).values()
+            recent = [doc for doc in documents if datetime.fromisoformat(doc["at"]) >= since]
+            counted = aggregate("urges", recent)
+            resisted, acted = resisted + counted["resisted"], acted + counted["acted"]
+    return resisted, acted

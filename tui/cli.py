@@ -109,11 +109,15 @@ def parse(arguments: list[str]) -> argparse.Namespace:
     """Parsed arguments; words after the options join the note, as a person would mean."""
     parser = build_parser(command_word(arguments))
     args, extras = parser.parse_known_args(arguments)
-    stray = [word for word in extras if word.startswith("-") and " " not in word and word != "-"]
+    # After "--" every word is the note's, even one that starts with a dash.
+    cut = extras.index("--") if "--" in extras else len(extras)
+    loose, literal = extras[:cut], extras[cut + 1 :]
+    stray = [word for word in loose if word.startswith("-") and " " not in word and word != "-"]
     if stray or (extras and not hasattr(args, "note")):
-        parser.error(f"unrecognized arguments: {' '.join(stray or extras)}")
+        unexpected = stray or [word for word in extras if word != "--"] or extras
+        parser.error(f"unrecognized arguments: {' '.join(unexpected)}")
     if extras:
-        args.note = [*args.note, *extras]
+        args.note = [*args.note, *loose, *literal]
     return args
 
 

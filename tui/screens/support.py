@@ -60,7 +60,8 @@ class SupportScreen(ModalScreen[None]):
     SupportScreen .intro, SupportScreen .quiet {
         color: $text-muted;
     }
-    SupportScreen .heading {
+    SupportScreen .support-heading {
+        color: $primary;
         text-style: bold;
         margin-top: 1;
     }
@@ -122,9 +123,9 @@ class SupportScreen(ModalScreen[None]):
                 yield Vertical(*self.line_widgets(self.country.lines), id="crisis-lines")
                 yield Static(self.support.trusted, classes="line", markup=False)
                 yield Static(self.support.directory, classes="quiet line", markup=False)
-                yield Label(self.support.safety_plan.title, classes="heading")
+                yield Label(self.support.safety_plan.title, classes="support-heading")
                 yield Static(self.plan_text(), id="plan", classes="line")
-                yield Label(self.support.abuse_title, classes="heading")
+                yield Label(self.support.abuse_title, classes="support-heading")
                 yield Static(self.support.abuse_note, classes="line", markup=False)
                 yield Vertical(*self.line_widgets(self.country.abuse_lines), id="abuse-lines")
                 yield Static(self.support.not_therapy, classes="quiet line", markup=False)

@@ -82,7 +82,7 @@ class TrackerForm(ModalScreen[T | None]):
         layout: horizontal;
         width: 1fr;
     }
-    TrackerForm RadioButton {
+    TrackerForm RadioSet > RadioButton {
         width: auto;
         margin-right: 2;
     }

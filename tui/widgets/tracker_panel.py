@@ -47,13 +47,20 @@ def urges_resisted_since(store: Store, day: date) -> int:
     return sum(1 for urge in store.urges(since=since) if not urge.acted)
 
 
-def counts_text(tracker: Tracker, text: TrackerText, urges_resisted: int) -> Content:
-    """The longest run, the total and the urges ridden out, as a small aligned table."""
-    rows = (
-        (text.longest, in_words(tracker.longest_days)),
-        (text.total, in_words(tracker.total_days)),
-        (text.urges, str(urges_resisted)),
-    )
+def counts_text(tracker: Tracker, text: TrackerText, urges_resisted: int) -> Content | None:
+    """The longest run and the total beside the count once there was a slip, and urges passed.
+
+    Before any slip both equal the count, so they would only repeat it; on a first day
+    with nothing logged there is nothing to add at all.
+    """
+    rows = []
+    if tracker.slips:
+        rows.append((text.longest, in_words(tracker.longest_days)))
+        rows.append((text.total, in_words(tracker.total_days)))
+    if urges_resisted or tracker.current_days:
+        rows.append((text.urges, str(urges_resisted)))
+    if not rows:
+        return None
     width = max(len(name) for name, _ in rows)
     return Content("\n").join(
         Content.assemble((name.ljust(width), "dim"), "  ", (value, "bold")) for name, value in rows
@@ -158,9 +165,10 @@ class TrackerPanel(Vertical):
         if tracker.current_days:
             current = Content.assemble(current, "\n", tracker.current_in_words)
         self.query_one("#tracker-current", Static).update(current)
-        self.query_one("#tracker-counts", Static).update(
-            counts_text(tracker, self.text, urges_resisted_since(self.store, tracker.started))
-        )
+        counts = counts_text(tracker, self.text, urges_resisted_since(self.store, tracker.started))
+        counts_widget = self.query_one("#tracker-counts", Static)
+        counts_widget.display = counts is not None
+        counts_widget.update(counts or "")
         self.query_one("#tracker-note", Static).update(note_text(tracker, self.text))
         self.mark_milestones(tracker)
 

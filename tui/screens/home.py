@@ -147,10 +147,11 @@ class HomeScreen(Screen[None]):
                         yield StageCard(number, stage.title, stage.summary, id=f"stage-{number}")
             with VerticalScroll(id="side-column"):
                 yield Static(id="latest-mood", classes="card")
+                # A letter that has opened is a moment of its own: it comes before the rest.
+                yield Static(id="letter", classes="card")
                 with Vertical(id="tracker"):
                     yield TrackerPanel(self.store)
                 yield Static(id="boundaries", classes="card")
-                yield Static(id="letter", classes="card")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -64,6 +64,12 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
         max-height: 8;
         border: none;
         padding: 0;
+        /* Only the list being used shows its cursor; five at once would be noise. */
+        &:blur > .option-list--option-highlighted {
+            background: transparent;
+            color: $foreground;
+            text-style: none;
+        }
     }
     MoodLogScreen #emotion-line {
         color: $text-muted;
@@ -83,6 +89,8 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
         self.store = store
         self.moods = moods
         self.start_mood = mood
+        self.lines = {emotion.word: emotion.line for emotion in moods.emotions}
+        """What each emotion word can feel like, shown under the lists."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="mood-box") as box:
@@ -107,11 +115,21 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
     def on_mount(self) -> None:
         self.query_one(MoodSlider).focus()
 
+    def explain(self, picker: SelectionList[str] | None) -> None:
+        """Show what the emotion under the cursor can feel like, while a list is in use."""
+        line = " "
+        if picker is not None and picker.highlighted is not None:
+            word = picker.get_option_at_index(picker.highlighted).value
+            line = f"{word}: {self.lines.get(word, '')}"
+        self.query_one("#emotion-line", Static).update(line)
+
     @on(SelectionList.SelectionHighlighted)
-    def explain_emotion(self, event: SelectionList.SelectionHighlighted) -> None:
-        word = event.selection.value
-        lines = {emotion.word: emotion.line for emotion in self.moods.emotions}
-        self.query_one("#emotion-line", Static).update(f"{word}: {lines.get(word, '')}")
+    def emotion_highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+        if event.selection_list.has_focus:
+            self.explain(event.selection_list)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.explain(event.widget if isinstance(event.widget, SelectionList) else None)
 
     def chosen_tags(self) -> tuple[str, ...]:
         """The emotion words ticked, in the order of the lists."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from tui.commandline.errors import UsageError
 from tui.store.validation import ValidationError
@@ -47,8 +49,30 @@ def polish(message: str) -> str:
     return f"{detail[0].upper()}{detail[1:]}" + ("" if detail.endswith(".") else ".")
 
 
+def _terminal_width() -> int:
+    """Columns for help text: $COLUMNS, else the terminal's, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit():
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError):
+        return 80
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, sized without shutil, whose import (bz2, lzma) slows `log`."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=max(_terminal_width() - 2, 40))
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so main() owns every exit code."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(polish(message))

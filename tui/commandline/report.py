@@ -22,7 +22,7 @@ def _average(values: list[int]) -> str:
 
 
 def _run_words(days: int, words: str) -> str:
-    return f"{in_words(days)} ({words})" if days > 31 else in_words(days)
+    return in_words(days) if words == in_words(days) else f"{in_words(days)} ({words})"
 
 
 def _time(text: str) -> datetime:

@@ -24,7 +24,8 @@ def tracker_lines(tracker: Tracker) -> list[str]:
     current = tracker.current
     since = current.start if current else tracker.started
     days = tracker.current_days
-    words = f" ({tracker.current_in_words})" if days > 31 else ""
+    in_full = tracker.current_in_words
+    words = "" if in_full == in_words(days) else f" ({in_full})"
     lines = [f"No contact: {in_words(days)}{words}, since {since:%a %d %b %Y}."]
     if tracker.slips:
         slips = "1 slip" if tracker.slips == 1 else f"{tracker.slips} slips"

@@ -136,6 +136,15 @@ class TestTracker:
             "Longest run: 30 days. Days without contact in all: 40, since 14 Oct 2026 (1 slip).",
         ]
 
+    def test_a_slip_before_the_start_leaves_the_count(self, cli) -> None:
+        cli("start", "5 days ago")
+        out = cli("slip", "--at", "20 days ago")[1]
+        assert "before your start day, so your count is unchanged" in out
+        assert cli("status", "--short")[1] == "day 5\n"
+
+    def test_a_slip_without_a_start_says_how_to_set_one(self, cli) -> None:
+        assert "No start day is set yet" in cli("slip")[1]
+
     def test_a_slip_with_a_low_mood_offers_support(self, cli) -> None:
         out = cli("slip", "--mood", "1")[1]
         assert "someone to talk to" in out
@@ -276,6 +285,8 @@ class TestHistory:
 
     def test_empty_history_says_how_to_begin(self, cli) -> None:
         assert "logs a mood in two seconds" in cli("history")[1]
+        self.fill(cli)
+        assert cli("history", "--stage", "1")[1] == "Nothing matches that yet.\n"
 
     def test_bad_stage_is_one_sentence(self, cli) -> None:
         assert cli("history", "--stage", "9")[2] == (

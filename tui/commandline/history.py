@@ -91,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     records = collect(store, since, stage)
     if args.json:
         print(json.dumps([as_json(record) for record in records], ensure_ascii=False, indent=2))
+    elif not records and (since or stage):
+        print("Nothing matches that yet.")
     elif not records:
         print('Nothing here yet. `nocontact log 6 "a few words"` logs a mood in two seconds.')
     else:

@@ -56,7 +56,11 @@ def slip(args: argparse.Namespace) -> int:
     who = " (they reached out)" if record.they_reached_out else ""
     print(f"Slip noted for {moment_text(record.at)}{who}. It is part of the story, not the end.")
     tracker = load_tracker(store)
-    if tracker.started is not None:
+    if tracker.started is None:
+        print("No start day is set yet; `nocontact start` sets one when you are ready.")
+    elif record.at.date() < tracker.started:
+        print("It falls before your start day, so your count is unchanged.")
+    else:
         print(
             f"The count starts again from that day: {in_words(tracker.current_days)} so far. "
             f"Your longest run, {tracker.longest_days} days, and your "

@@ -50,15 +50,16 @@ def measure(runs: int, workspace: Path) -> dict[str, Series]:
 def table(series: dict[str, Series]) -> str:
     """One row per command and history: median, ratio to empty and to the baseline."""
     baseline = series[BASELINE].median()
-    rows = [
-        [BASELINE, "-", ms(baseline), "-", "1.00x", f"{series[BASELINE].median('peak_mib'):.0f}"]
-    ]
+    base = series[BASELINE]
+    base_cpu = base.median("cpu")
+    peak = f"{base.median('peak_mib'):.0f}"
+    rows = [[BASELINE, "-", ms(baseline), "-", "1.00x", ms(base_cpu), "1.00x", peak]]
     for name in COMMANDS:
         empty = series[f"{name} @ 0"]
         for years in SIZES:
             found = series[f"{name} @ {years}"]
             if found.failure:
-                rows.append([f"`nocontact {name}`", label(years), "n/a", found.failure, "", ""])
+                rows.append([f"`nocontact {name}`", label(years), "n/a", found.failure] + [""] * 4)
                 continue
             median = found.median()
             rows.append(
@@ -68,10 +69,13 @@ def table(series: dict[str, Series]) -> str:
                     ms(median),
                     f"{median / empty.median():.2f}x",
                     f"{median / baseline:.2f}x",
+                    ms(found.median("cpu")),
+                    f"{found.median('cpu') / base_cpu:.2f}x",
                     f"{found.median('peak_mib'):.0f}",
                 ]
             )
-    header = ["command", "history", "median", "vs empty", "vs `python -c pass`", "peak MiB"]
+    header = ["command", "history", "median wall", "vs empty", "vs `python -c pass`"]
+    header += ["median CPU", "CPU vs `python -c pass`", "peak MiB"]
     return markdown_table(header, rows)
 
 

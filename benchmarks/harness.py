@@ -31,6 +31,8 @@ class Sample:
     seconds: float
     peak_mib: float
     extra: dict[str, float] = field(default_factory=dict)
+    cpu: float = float("nan")
+    """User plus system CPU seconds: steadier than wall time on a busy machine."""
 
 
 @dataclass
@@ -47,14 +49,19 @@ class Series:
             values = [sample.seconds for sample in self.samples]
         elif key == "peak_mib":
             values = [sample.peak_mib for sample in self.samples]
+        elif key == "cpu":
+            values = [sample.cpu for sample in self.samples]
         else:
             values = [sample.extra[key] for sample in self.samples if key in sample.extra]
         return statistics.median(values) if values else float("nan")
 
 
 def child_env(data_dir: Path | None = None) -> dict[str, str]:
-    """The environment of a measured child: no pinned clock, the data dir if given."""
-    env = {key: value for key, value in os.environ.items() if key != "NOCONTACT_NOW"}
+    """The environment of a measured child: as installed (bytecode cached), clock not pinned."""
+    # An installed wheel has its bytecode compiled; PYTHONDONTWRITEBYTECODE would make
+    # every start compile the whole package from source instead.
+    dropped = {"NOCONTACT_NOW", "PYTHONDONTWRITEBYTECODE"}
+    env = {key: value for key, value in os.environ.items() if key not in dropped}
     if data_dir is not None:
         env["NOCONTACT_DATA_DIR"] = str(data_dir)
     env.setdefault("TERM", "xterm-256color")
@@ -81,7 +88,8 @@ def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Samp
             key, sep, value = line.partition("=")
             if sep and key.startswith("bench."):
                 extra[key.removeprefix("bench.")] = float(value)
-    return Sample(seconds=seconds, peak_mib=usage.ru_maxrss / 1024, extra=extra)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds=seconds, peak_mib=usage.ru_maxrss / 1024, extra=extra, cpu=cpu)
 
 
 def interleaved(

@@ -183,3 +183,18 @@ def test_import_of_a_spoiled_file_imports_all_or_nothing(
     assert main(["--data-dir", str(target), "export"]) == 0
     again = json.loads(capsys.readouterr().out)
     assert len(again["moods"]) <= 1
+
+
+@FUZZ
+@given(when=WHENS)
+def test_start_keeps_a_day_that_is_never_in_the_future(
+    capsys: pytest.CaptureFixture[str], when: str | None
+) -> None:
+    code = main(["start"] if when is None else ["start", when])
+    _, err = capsys.readouterr()
+    start = Store.open().no_contact_start()
+    if code == 0:
+        assert start is not None
+        assert start <= datetime(2026, 11, 23).date()
+    else:
+        assert_clean_failure(code, err)

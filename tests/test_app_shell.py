@@ -214,8 +214,8 @@ async def test_help_on_a_stage_lists_the_slider_keys(data_dir: Path) -> None:
         text = screen_text(app)
         for binding in stage.BINDINGS:
             assert binding.description in text  # type: ignore[union-attr]
-        if isinstance(stage.focused, MoodSlider):
-            assert "0-9" in text and "Mood to that number" in text
+        assert isinstance(stage.focused, MoodSlider), "a stage opens with its mood slider focused"
+        assert "0-9" in text and "Mood to that number" in text
 
 
 async def test_the_palette_opens_a_stage_by_its_name(data_dir: Path) -> None:
@@ -277,3 +277,73 @@ async def test_home_reloads_when_shown_again(data_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert "8  Lighter" in screen_text(app)
+
+
+async def test_home_shows_the_boundaries_card_and_an_opened_letter(data_dir: Path) -> None:
+    """Stage 4's card and the newest letter whose day has come show on home."""
+    store = Store.open(data_dir)
+    store.set_setting(
+        "boundaries_card",
+        {
+            "need": "Quiet evenings.",
+            "wont_accept": "Being shouted at.",
+            "line": "No replies.",
+            "checklist": ["Archived our chat"],
+            "saved_at": "2026-11-20T19:00:00+00:00",
+        },
+    )
+    store.set_setting(
+        "letters",
+        [
+            {
+                "session_id": "a",
+                "written_at": "2026-10-01T20:00:00+00:00",
+                "open_on": "2026-11-01",
+                "text": "An older letter.",
+            },
+            {
+                "session_id": "b",
+                "written_at": "2026-11-02T20:00:00+00:00",
+                "open_on": "2026-11-23",
+                "text": "You kept going.",
+            },
+            {
+                "session_id": "c",
+                "written_at": "2026-11-20T20:00:00+00:00",
+                "open_on": "2026-12-24",
+                "text": "Not yet.",
+            },
+        ],
+    )
+    app = NoContactApp(store=store)
+    async with app.run_test(size=SIZE):
+        text = screen_text(app)
+        assert "I need: Quiet evenings." in text
+        assert "I won't accept: Being shouted at." in text
+        assert "My line: No replies." in text
+        assert "You kept going." in text
+        assert "written on Mon 2 Nov" in text
+        assert "An older letter." not in text
+        assert "Not yet." not in text
+
+
+async def test_a_letter_waits_until_its_day(data_dir: Path) -> None:
+    """Before its opening day a letter stays sealed: home only says when it opens."""
+    store = Store.open(data_dir)
+    store.set_setting(
+        "letters",
+        [
+            {
+                "session_id": "c",
+                "written_at": "2026-11-20T20:00:00+00:00",
+                "open_on": "2026-11-24",
+                "text": "Sealed words.",
+            }
+        ],
+    )
+    app = NoContactApp(store=store)
+    async with app.run_test(size=SIZE):
+        text = screen_text(app)
+        assert "Sealed words." not in text
+        assert "A letter to future you is waiting. It opens on Tuesday 24 November." in text
+        assert not app.screen.query_one("#boundaries").display

@@ -19,7 +19,7 @@ from tui.screens.help import HelpScreen, binding_sections
 from tui.screens.home import HomeScreen
 from tui.screens.mood_log import MoodLogScreen
 from tui.store.records import MoodLog
-from tui.store.store import Store, StoreError
+from tui.store.store import Store
 
 NOTICE_TIMEOUT = 60
 """Seconds a kept-aside file's notice stays up: long enough to read it twice."""
@@ -104,11 +104,13 @@ class NoContactApp(App[None]):
 
     def action_help(self) -> None:
         """Show every binding of the app and of the screen in front."""
-        self.push_screen(HelpScreen(binding_sections(self, self.screen)))
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(binding_sections(self, self.screen)))
 
     def action_mood_log(self) -> None:
         """Open the quick mood log."""
-        self.push_screen(MoodLogScreen(self.store, load_moods()), self.mood_logged)
+        if not isinstance(self.screen, MoodLogScreen):
+            self.push_screen(MoodLogScreen(self.store, load_moods()), self.mood_logged)
 
     def mood_logged(self, log: MoodLog | None) -> None:
         """Confirm a saved mood, and offer support gently when it is low."""
@@ -130,10 +132,6 @@ class NoContactApp(App[None]):
     def action_toggle_blank(self) -> None:
         """Blank the screen at once (someone walked in); the same key brings it back."""
         toggle_blank(self)
-
-    def report_store_error(self, error: StoreError) -> None:
-        """Tell the person a save failed, in the store's own words."""
-        self.notify(str(error), title="Not saved", severity="error", timeout=NOTICE_TIMEOUT)
 
     # -- command palette -----------------------------------------------------
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
-from tui.content.loader import ContentError, document
+from tui.content.loader import ContentError, Fields, load_json
 
 FILE = "moods.json"
 MOOD_MIN = 0
@@ -46,9 +47,9 @@ class MoodContent:
         return tuple(emotion for group in self.groups for emotion in group.emotions)
 
 
-def parse_moods(name: str = FILE) -> MoodContent:
-    """Read and check the mood content; a fault raises ContentError naming file and field."""
-    top = document(name)
+def parse_moods(data: Any, name: str = FILE) -> MoodContent:
+    """Check the parsed mood content; a fault raises ContentError naming file and field."""
+    top = Fields(data, name)
     labels = tuple(top.texts("labels"))
     expected = MOOD_MAX - MOOD_MIN + 1
     if len(labels) != expected or not all(label.strip() for label in labels):
@@ -71,4 +72,4 @@ def parse_moods(name: str = FILE) -> MoodContent:
 @cache
 def load_moods() -> MoodContent:
     """The mood content, read once per process."""
-    return parse_moods()
+    return parse_moods(load_json(FILE))

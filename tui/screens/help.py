@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
@@ -47,7 +47,7 @@ def is_ours(node: object) -> bool:
     return type(node).__module__.startswith("tui.")
 
 
-def binding_sections(app: App[object], screen: Screen[object]) -> list[KeySection]:
+def binding_sections(app: App[Any], screen: Screen[Any]) -> list[KeySection]:
     """Every described binding active on `screen`, grouped by where it comes from."""
     help_text = load_help()
     grouped: dict[tuple[str, str], list[str]] = {}

@@ -237,5 +237,6 @@ class TestLooks:
         async def run_before(pilot) -> None:
             await pilot.pause()
             await pilot.click("#tracker-slip")
+            pilot.app.screen.query_one("#slip-when", Input).cursor_blink = False
 
         assert snap_compare(create_app(after_a_slip), terminal_size=SIZE, run_before=run_before)

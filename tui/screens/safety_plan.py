@@ -68,6 +68,11 @@ class SafetyPlanScreen(ModalScreen[bool]):
     SafetyPlanScreen #plan-buttons Button {
         margin-left: 2;
     }
+    SafetyPlanScreen .plan-keys {
+        width: 1fr;
+        padding-top: 1;
+        color: $text-muted;
+    }
     """
 
     BINDINGS = [
@@ -98,6 +103,7 @@ class SafetyPlanScreen(ModalScreen[bool]):
                         tab_behavior="focus",
                     )
             with Horizontal(id="plan-buttons"):
+                yield Static("ctrl+s or escape: keep it and go back", classes="plan-keys")
                 yield Button("Save", id="save", variant="primary")
 
     def written_plan(self) -> dict[str, str]:

@@ -7,8 +7,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Select, Static
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Select, Static
 
 from tui.content.support import ANYWHERE, Country, Line, Support
 from tui.screens.safety_plan import SafetyPlanScreen, read_safety_plan
@@ -39,19 +39,18 @@ def emergency_text(support: Support, country: Country) -> Content:
     return Content.assemble(before, (country.emergency, "bold $error"), after)
 
 
-class SupportScreen(ModalScreen[None]):
+class SupportScreen(Screen[None]):
     """Where to turn, by country, beside the person's own safety plan; never in the way."""
 
     DEFAULT_CSS = """
     SupportScreen {
-        align: center middle;
+        align-horizontal: center;
     }
     SupportScreen > #support-box {
-        width: 96;
+        width: 100;
         max-width: 100%;
-        height: 100%;
+        height: 1fr;
         border: round $primary;
-        background: $surface;
         padding: 0 1;
     }
     SupportScreen #support-scroll {
@@ -132,6 +131,7 @@ class SupportScreen(ModalScreen[None]):
             with Horizontal(id="support-buttons"):
                 yield Button("Edit my safety plan", id="edit-plan")
                 yield Button("Close", id="close", variant="primary")
+        yield Footer()
 
     def line_widgets(self, lines: tuple[Line, ...]) -> list[Static]:
         return [Static(line_text(line), classes="line") for line in lines]

@@ -103,6 +103,11 @@ class TrackerForm(ModalScreen[T | None]):
     TrackerForm #form-buttons Button {
         margin-left: 2;
     }
+    TrackerForm .form-keys {
+        width: 1fr;
+        padding-top: 1;
+        color: $text-muted;
+    }
     """
 
     BINDINGS = [
@@ -131,6 +136,7 @@ class TrackerForm(ModalScreen[T | None]):
                 yield from self.compose_fields()
             yield Static("", id="form-error", markup=False)
             with Horizontal(id="form-buttons"):
+                yield Static("ctrl+s saves, escape cancels", classes="form-keys")
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
 

@@ -347,3 +347,20 @@ async def test_a_letter_waits_until_its_day(data_dir: Path) -> None:
         assert "Sealed words." not in text
         assert "A letter to future you is waiting. It opens on Tuesday 24 November." in text
         assert not app.screen.query_one("#boundaries").display
+
+
+async def test_a_file_broken_while_open_is_told_when_home_reloads(data_dir: Path) -> None:
+    """A mood file that turns unreadable is kept aside, and home says so when shown again."""
+    from tui.clock import now
+
+    store = Store.open(data_dir)
+    store.add(MoodLog(at=now(), mood=5))
+    app = NoContactApp(store=store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        (data_dir / "moods" / "2026-11.json").write_text("{ not json")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "kept aside" in toast_text(app)
+        assert "Nothing logged yet" in screen_text(app)

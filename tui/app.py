@@ -53,13 +53,17 @@ class NoContactApp(App[None]):
         return HomeScreen(self.store)
 
     def on_mount(self) -> None:
+        self.show_notices()
+        if self.initial_stage is not None:
+            self.open_stage(self.initial_stage)
+
+    def show_notices(self) -> None:
+        """Tell, once each, of files the store could not read and kept aside."""
         for notice in self.store.notices:
             self.notify(
                 notice, title="A file was kept aside", severity="warning", timeout=NOTICE_TIMEOUT
             )
         self.store.notices.clear()
-        if self.initial_stage is not None:
-            self.open_stage(self.initial_stage)
 
     # -- moving between screens ----------------------------------------------
 

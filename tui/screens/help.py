@@ -99,7 +99,7 @@ class HelpScreen(Screen[None]):
 
     DEFAULT_CSS = """
     HelpScreen #help-scroll {
-        padding: 1 2;
+        padding: 0 2 1 2;
     }
     HelpScreen #help-body {
         height: auto;
@@ -112,19 +112,22 @@ class HelpScreen(Screen[None]):
     }
     HelpScreen .section {
         text-style: bold;
-        margin-top: 1;
     }
     HelpScreen .para {
-        margin-top: 1;
+        margin-bottom: 1;
     }
     HelpScreen .keys {
         padding-left: 2;
+        margin-bottom: 1;
     }
     HelpScreen .quiet {
         color: $text-muted;
     }
     HelpScreen #safety-lines {
         padding-left: 2;
+        margin-top: 1;
+    }
+    HelpScreen .close {
         margin-top: 1;
     }
     """
@@ -139,7 +142,7 @@ class HelpScreen(Screen[None]):
         text = self.text
         with VerticalScroll(id="help-scroll"), Vertical(id="help-body"):
             yield Static(text.keys_title, classes="title")
-            yield Static(text.keys_intro, classes="quiet")
+            yield Static(text.keys_intro, classes="para quiet")
             for section in self.sections:
                 yield Static(section.title, classes="section")
                 yield Static(section_text(section), classes="keys")
@@ -150,7 +153,7 @@ class HelpScreen(Screen[None]):
             yield Static(text.safety_title, classes="section")
             yield Static(text.safety)
             yield Static(self.safety_lines(), id="safety-lines")
-            yield Static(text.close_hint, classes="para quiet")
+            yield Static(text.close_hint, classes="close quiet")
         yield Footer()
 
     def on_mount(self) -> None:

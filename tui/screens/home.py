@@ -171,6 +171,8 @@ class HomeScreen(Screen[None]):
         self.show_card(
             "#letter", "Letter to future me", letter_text(self.store.setting(LETTERS_SETTING))
         )
+        # Reading may have found a broken file and kept it aside: say so now, not at next start.
+        self.coach.show_notices()
 
     def show_stages(self, overview: Overview) -> None:
         for number in self.stages:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 
@@ -45,7 +46,7 @@ def toggle_blank(app: App[object]) -> None:
         app.push_screen(BlankScreen())
 
 
-def open_form(app: App[object], store: Store, form: type[TrackerForm[object]]) -> None:
+def open_form(app: App[object], store: Store, form: type[TrackerForm[Any]]) -> None:
     """Open one of the tracker's forms over whatever is showing."""
     if isinstance(app.screen, form | BlankScreen):
         return

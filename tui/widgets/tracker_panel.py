@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
@@ -25,7 +26,7 @@ from tui.store.tracker import MILESTONES, Tracker, build_tracker, in_words
 
 MILESTONES_SETTING = "milestones_seen"
 
-FORMS: dict[str, type[TrackerForm[object]]] = {
+FORMS: dict[str, type[TrackerForm[Any]]] = {
     "tracker-urge": UrgeForm,
     "tracker-slip": SlipForm,
     "tracker-logistics": LogisticsForm,

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from textual.app import App
+from textual.pilot import Pilot
+
+from tui.screens.review import ReviewScreen
 from tui.store.records import MoodLog, Session, Slip, Urge
 from tui.store.store import Store
+
+SIZE = (100, 32)
 
 END = datetime(2026, 11, 23, 19, 0, tzinfo=UTC)
 """An hour before the pinned "now" in tests/conftest.py."""
@@ -79,3 +85,29 @@ def fill_weeks(store: Store, days: int = 28) -> None:
             mood=3,
         )
     )
+
+
+class ReviewHost(App[None]):
+    """A bare app that opens the review screen on a store, as the coach does."""
+
+    TITLE = "No Contact Coach"
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.push_screen(ReviewScreen(self.store))
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the review is open, history is read and every matching row is in the table."""
+    for _ in range(200):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        if not isinstance(screen, ReviewScreen) or screen.is_filling:
+            continue
+        await pilot.pause()
+        return
+    raise AssertionError("the review screen did not finish loading")

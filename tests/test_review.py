@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from review_fixtures import END, fill_weeks
-from textual.app import App
+from review_fixtures import END, SIZE, ReviewHost, fill_weeks, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Select, Static
 
@@ -15,29 +14,8 @@ from tui.screens.review import ReviewScreen
 from tui.store.records import MoodLog, Session
 from tui.store.store import Store
 
-SIZE = (100, 32)
 FIXTURE_ENTRIES = 74
 """What fill_weeks writes: 56 mood logs, 10 sessions, 7 urges and one slip."""
-
-
-class ReviewHost(App[None]):
-    """A bare app that opens the review screen on a store, as the coach does."""
-
-    TITLE = "No Contact Coach"
-
-    def __init__(self, store: Store) -> None:
-        super().__init__()
-        self.store = store
-
-    def on_mount(self) -> None:
-        self.push_screen(ReviewScreen(self.store))
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until history is read and every matching row is in the table."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def review(pilot: Pilot[None]) -> ReviewScreen:

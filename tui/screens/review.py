@@ -119,7 +119,7 @@ class ReviewScreen(Screen[None]):
                 yield MoodChart(self.today)
                 yield MoodCalendar(self.today)
                 yield WeekdayHourChart()
-                yield StageEffectChart(self.stage_name)
+                yield StageEffectChart(self.stage_name, self.short_stage_name)
         yield Footer()
 
     def _show_options(self) -> list[tuple[str, str]]:
@@ -179,6 +179,11 @@ class ReviewScreen(Screen[None]):
             self._show_status()
             await asyncio.sleep(0)
         self._show_status()
+
+    @property
+    def is_filling(self) -> bool:
+        """True while history is still being read or rows are still being added."""
+        return not self.loaded or self._considered < len(self.entries)
 
     def _cells(self, entry: Entry) -> tuple[str, ...]:
         return (

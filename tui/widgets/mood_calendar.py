@@ -12,7 +12,8 @@ from textual.color import Color
 from textual.reactive import reactive
 from textual.widget import Widget
 
-CELL = "██"
+CELL = "▐█"
+"""A day: a block with a sliver of space before it, so neighbouring days stay apart."""
 NO_LOG = "··"
 MONTHS_SHOWN = 12
 LABEL_WIDTH = 10

@@ -44,7 +44,9 @@ class MoodChart(Vertical):
     def compose(self) -> ComposeResult:
         with RadioSet():
             for bucket in BUCKETS:
-                yield RadioButton(BUCKET_LABELS[bucket], value=bucket == self.bucket)
+                yield RadioButton(
+                    BUCKET_LABELS[bucket], value=bucket == self.bucket, id=f"bucket-{bucket}"
+                )
         yield PlotextPlot()
 
     def show(self, moods: Sequence[MoodLog]) -> None:

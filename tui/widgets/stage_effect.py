@@ -43,9 +43,18 @@ class StageEffectChart(Vertical):
     StageEffectChart Static { padding: 0 1 1 1; }
     """
 
-    def __init__(self, stage_name: Callable[[int], str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        stage_name: Callable[[int], str],
+        bar_label: Callable[[int], str],
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.stage_name = stage_name
+        """The name a sentence uses for a stage."""
+        self.bar_label = bar_label
+        """The short name under a stage's bar."""
 
     def compose(self) -> ComposeResult:
         yield PlotextPlot()
@@ -60,18 +69,11 @@ class StageEffectChart(Vertical):
         plt.clear_figure()
         plt.title("Mood change from before to after, by stage")
         if effects:
-            labels = [f"Stage {effect.stage}" for effect in effects]
+            labels = [self.bar_label(effect.stage) for effect in effects]
             changes = [round(effect.change, 1) for effect in effects]
-            plt.bar(
-                labels,
-                changes,
-                orientation="h",
-                width=0.4,
-                color=theme_rgb(self.app, "primary"),
-            )
-            widest = max(2, *(abs(change) for change in changes))
-            limit = int(widest) + 1
-            plt.xlim(-limit, limit)
-            plt.xticks(list(range(-limit, limit + 1)))
+            plt.bar(labels, changes, width=0.5, color=theme_rgb(self.app, "primary"))
+            limit = int(max(2, *(abs(change) for change in changes))) + 1
+            plt.ylim(-limit, limit)
+            plt.yticks(list(range(-limit, limit + 1)))
         plot.refresh()
         self.query_one(".effect-summary", Static).update(effect_summary(effects, self.stage_name))

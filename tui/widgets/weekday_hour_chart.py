@@ -12,7 +12,8 @@ from tui.analysis import WEEKDAYS, mean_by_hour, mean_by_weekday
 from tui.store.records import MoodLog
 from tui.widgets.chart_colors import theme_rgb
 
-HOUR_TICKS = [0, 3, 6, 9, 12, 15, 18, 21]
+MAX_LABELS = 12
+"""More bars than this, and only every other one is labelled."""
 
 
 class WeekdayHourChart(Horizontal):
@@ -33,13 +34,13 @@ class WeekdayHourChart(Horizontal):
         weekday = self.query_one("#by-weekday", PlotextPlot)
         self._bars(weekday, list(WEEKDAYS), mean_by_weekday(moods), "By day of the week", colour)
         hour = self.query_one("#by-hour", PlotextPlot)
-        self._bars(hour, list(range(24)), mean_by_hour(moods), "By hour of the day", colour)
-        hour.plt.xticks(HOUR_TICKS, [f"{tick:02d}h" for tick in HOUR_TICKS])
+        hours = [f"{hour:02d}h" for hour in range(24)]
+        self._bars(hour, hours, mean_by_hour(moods), "By hour of the day", colour)
 
     @staticmethod
     def _bars(
         plot: PlotextPlot,
-        labels: list[str] | list[int],
+        labels: list[str],
         means: list[float | None],
         title: str,
         colour: tuple[int, int, int],
@@ -47,9 +48,19 @@ class WeekdayHourChart(Horizontal):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title(title if any(mean is not None for mean in means) else f"{title}: no logs yet")
-        # A bar of zero height stands for "no log": plotext draws nothing there.
-        plt.bar(labels, [mean or 0 for mean in means], color=colour, width=0.6)
+        # Only what has logs gets a bar: a bar of zero height would smear into the axis.
+        found = [
+            (label, mean) for label, mean in zip(labels, means, strict=True) if mean is not None
+        ]
+        plt.title(title if found else f"{title}: no logs yet")
+        if found:
+            plt.bar(
+                [label for label, _ in found], [mean for _, mean in found], color=colour, width=0.6
+            )
+            if len(found) > MAX_LABELS:
+                # Categories sit at 1, 2, 3...; every other label keeps them from colliding.
+                ticks = range(1, len(found) + 1, 2)
+                plt.xticks(list(ticks), [found[tick - 1][0] for tick in ticks])
         plt.ylim(0, 10)
         plt.yticks([0, 5, 10])
         plot.refresh()

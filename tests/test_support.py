@@ -86,10 +86,12 @@ class TestSupportPanel:
     async def test_changing_the_country_saves_it_and_changes_the_lines(
         self, data_dir: Path
     ) -> None:
-        """Choosing the UK in the panel saves the setting and shows Samaritans and 999."""
+        """Opened from the palette, choosing the UK saves it and shows Samaritans and 999."""
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("f2")
+            await pilot.press("ctrl+p", *"Support", "enter")
+            await pilot.pause()
+            assert isinstance(app.screen, SupportScreen)
             assert "findahelpline.com" in shown(app)
             app.screen.query_one("#country", Select).value = "uk"
             await pilot.pause()
@@ -112,15 +114,6 @@ class TestSupportPanel:
             await pilot.press("escape")
             assert isinstance(app.screen, ReasonsForm)
             assert app.screen.query_one(TextArea).text == "hi"
-
-    async def test_the_palette_opens_support(self, data_dir: Path) -> None:
-        """ "Support" in the command palette opens the panel."""
-        app = create_app(data_dir)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("ctrl+p")
-            await pilot.press(*"Support", "enter")
-            await pilot.pause()
-            assert isinstance(app.screen, SupportScreen)
 
 
 class TestSafetyPlan:

@@ -30,9 +30,9 @@ class LockTimeoutError(OSError):
 class DirLock:
     """An exclusive, re-entrant lock on a data dir, shared by threads and processes."""
 
-    def __init__(self, path: Path, timeout: float = LOCK_TIMEOUT) -> None:
+    def __init__(self, path: Path, timeout: float | None = None) -> None:
         self._path = path
-        self._timeout = timeout
+        self._timeout = LOCK_TIMEOUT if timeout is None else timeout
         self._thread_lock = threading.RLock()
         self._fd: int | None = None
         self._depth = 0

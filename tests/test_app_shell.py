@@ -373,3 +373,20 @@ async def test_a_file_broken_while_open_is_told_when_home_reloads(data_dir: Path
         await pilot.pause()
         assert "kept aside" in toast_text(app)
         assert "Nothing logged yet" in screen_text(app)
+
+
+async def test_f1_over_the_mood_log_lists_its_keys(data_dir: Path) -> None:
+    """f1 works over a modal too: help lists the modal's keys and the slider's."""
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = screen_text(app)
+        for line in ("esc", "Cancel", "^s", "Save", "0-9", "Mood to that number", "f1"):
+            assert line in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, MoodLogScreen)

@@ -35,7 +35,9 @@ class NoContactApp(App[None]):
     CSS_PATH = "app.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", key_display="?"),
+        Binding("question_mark", "help", "Help"),
+        # f1 also works over modals and in text fields, where "?" is a character to type.
+        Binding("f1", "help", "Help", show=False, priority=True),
         Binding("m", "mood_log", "Log mood"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
         Binding("f2", "support", "Support", priority=True),

@@ -51,13 +51,18 @@ def binding_sections(app: App[Any], screen: Screen[Any]) -> list[KeySection]:
     """Every described binding active on `screen`, grouped by where it comes from."""
     help_text = load_help()
     grouped: dict[tuple[str, str], list[str]] = {}
-    for active in screen.active_bindings.values():
-        binding = active.binding
-        if not binding.description or binding.system or not is_ours(active.node):
+    found = [(active.node, active.binding) for active in screen.active_bindings.values()]
+    if not any(node is app for node, _ in found):
+        # Over a modal only the app's priority keys still work; list those, and only those.
+        found += [
+            (app, binding) for binding in Binding.make_bindings(app.BINDINGS) if binding.priority
+        ]
+    for node, binding in found:
+        if not binding.description or binding.system or not is_ours(node):
             continue
-        if active.node is app:
+        if node is app:
             place = help_text.section_app
-        elif active.node is screen:
+        elif node is screen:
             place = help_text.section_screen
         else:
             place = help_text.section_widget

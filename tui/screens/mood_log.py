@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, SelectionList, Static
+from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.clock import now
@@ -44,6 +44,10 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
     MoodLogScreen .question {
         text-style: bold;
         margin-top: 1;
+    }
+    MoodLogScreen .hint {
+        color: $text-muted;
+        padding-left: 1;
     }
     MoodLogScreen #mood-note {
         margin-bottom: 1;
@@ -97,6 +101,10 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
             box.border_title = "Log a mood"
             yield Static("How are you right now?", classes="question")
             yield MoodSlider(self.start_mood, labels=self.moods.labels, id="mood-slider")
+            yield Static(
+                "left and right, or a number key, move it; tab goes on to the note.",
+                classes="hint",
+            )
             yield Static("A note, if you like", classes="question")
             yield Input(placeholder="What is on your mind?", id="mood-note")
             yield Static("What is here? Pick any that fit.", classes="question")
@@ -111,6 +119,7 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
             with Horizontal(id="mood-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", id="save", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(MoodSlider).focus()

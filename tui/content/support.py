@@ -62,7 +62,6 @@ class Support:
     not_therapy: str
     abuse_title: str
     abuse_note: str
-    directory_name: str
     directory: str
     offer_low_mood: str
     offer_slip: str
@@ -129,7 +128,6 @@ def load_support() -> Support:
         not_therapy=fields.text("not_therapy"),
         abuse_title=fields.text("abuse_title"),
         abuse_note=fields.text("abuse_note"),
-        directory_name=fields.text("directory_name"),
         directory=fields.text("directory"),
         offer_low_mood=fields.text("offer_low_mood"),
         offer_slip=fields.text("offer_slip"),

@@ -118,14 +118,21 @@ class TestForms:
     async def test_the_slip_mood_is_optional_and_a_low_one_offers_support(
         self, data_dir: Path
     ) -> None:
-        """An untouched slider saves no mood (not a made-up 5); a mood of 1 brings the offer."""
+        """An untouched slider saves no mood (not a made-up 5); a mood of 1 brings the offer.
+
+        The first slip is dated before the start day, and the note says the count is unchanged.
+        """
+        Store.open(data_dir).set_no_contact_start(days_ago(5))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
             text = TrackerPanel(app.store).text
             app.push_screen(SlipForm(app.store, text))
             await pilot.pause()
+            app.screen.query_one("#slip-when", Input).value = "10 days ago"
             await pilot.press("ctrl+s")
+            assert "before your start day" in toasts(app)
             assert "press F2" not in toasts(app)
+            assert "Day 5" in panel_text(app)
             app.push_screen(SlipForm(app.store, text))
             await pilot.pause()
             app.screen.query_one("#slip-mood", MoodSlider).value = 1

@@ -86,10 +86,13 @@ class SlipForm(TrackerForm[Slip]):
         return self.store.add_slip(slip)
 
     def after_save(self, saved: Slip) -> None:
+        started = self.store.no_contact_start()
+        if started is not None and saved.at.date() < started:
+            self.app.notify("Logged. It is before your start day, so your count is unchanged.")
+        elif saved.mood is None or saved.mood > LOW_MOOD:
+            self.app.notify("Logged. Your longest run and your total stay as they were.")
         if saved.mood is not None and saved.mood <= LOW_MOOD:
             offer_support(self.app, load_support().offer_slip)
-        else:
-            self.app.notify("Logged. Your longest run and your total stay as they were.")
 
 
 class UrgeForm(TrackerForm[Urge]):

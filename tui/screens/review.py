@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -45,8 +46,11 @@ from tui.widgets.weekday_hour_chart import WeekdayHourChart
 
 FIRST_BATCH = 100
 """Rows sent before anything else, so the newest entries paint at once."""
-LOAD_BATCH = 1000
-FILL_BATCH = 500
+LOAD_BATCH = 2000
+FILL_BATCH = 2000
+"""Rows added between repaints: each repaint costs the table time in proportion to its size,
+so fewer, larger batches fill ten years of history several times faster."""
+FRAME = 1 / 60
 COLUMNS = (("When", 17), ("Entry", 21), ("Mood", 6), ("What you wrote", 30), ("Tags", 13))
 """Fixed widths: they fit 100 columns, and rows added later never reflow the ones above."""
 EMPTY_TEXT = (
@@ -177,7 +181,7 @@ class ReviewScreen(Screen[None]):
             self.rows.extend(matching)
             table.add_rows(self._cells(entry) for entry in matching)
             self._show_status()
-            await asyncio.sleep(0)
+            await asyncio.sleep(FRAME)  # long enough for a repaint between batches
         self._show_status()
 
     @property
@@ -186,12 +190,13 @@ class ReviewScreen(Screen[None]):
         return not self.loaded or self._considered < len(self.entries)
 
     def _cells(self, entry: Entry) -> tuple[str, ...]:
+        # Escaped: what a person wrote is shown as written, never read as markup.
         return (
             f"{entry.when:%d %b %Y %H:%M}",
             kind_label(entry.record, self.short_stage_name),
             mood_cell(entry.record),
-            entry.summary,
-            ", ".join(entry.tags),
+            escape(entry.summary),
+            escape(", ".join(entry.tags)),
         )
 
     def _show_status(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from safety_helpers import snapshot
 
@@ -65,10 +65,13 @@ def seeded_store() -> Iterator[tuple[Path, Store]]:
 
 
 def _accepted(record: Any) -> bool:
+    """Whether validation accepts `record` (noted, so --hypothesis-show-statistics shows both)."""
     try:
         check_record(record)
     except ValidationError:
+        event("refused")
         return False
+    event("accepted")
     return True
 
 

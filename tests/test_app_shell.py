@@ -331,7 +331,8 @@ async def test_home_shows_the_boundaries_card_and_an_opened_letter(data_dir: Pat
         assert "I won't accept: Being shouted at." in text
         assert "My line: No replies." in text
         assert "You kept going." in text
-        assert "written on Mon 2 Nov" in text
+        assert "written on Monday 2 November" in text
+        assert "Another letter opens on Thursday 24 December." in text
         assert "An older letter." not in text
         assert "Not yet." not in text
 
@@ -390,3 +391,20 @@ async def test_f1_over_the_mood_log_lists_its_keys(data_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, MoodLogScreen)
+
+
+async def test_a_malformed_letter_is_passed_over(data_dir: Path) -> None:
+    """A letter with an unreadable date does not stop home; the others still show."""
+    store = Store.open(data_dir)
+    store.set_setting(
+        "letters",
+        [
+            {"session_id": "x", "written_at": "?", "open_on": "someday", "text": "Lost date."},
+            {"session_id": "y", "written_at": "bad", "open_on": "2026-11-20", "text": "Hello."},
+        ],
+    )
+    app = NoContactApp(store=store)
+    async with app.run_test(size=SIZE):
+        text = screen_text(app)
+        assert "Hello." in text and "A letter from you\n" in text + "\n"
+        assert "Lost date." not in text

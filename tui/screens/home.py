@@ -83,27 +83,48 @@ def boundaries_text(card: Any) -> Content | None:
     return Content.assemble(*parts)
 
 
+def calendar_words(day: date) -> str:
+    """A day written out: "Saturday 7 November", with the year when it is not this one."""
+    words = f"{day:%A} {day.day} {day:%B}"
+    return words if day.year == today().year else f"{words} {day.year}"
+
+
+def iso_day(value: Any) -> date | None:
+    """The date at the start of an ISO date or date-time text, or None if there is none."""
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
 def letter_text(letters: Any) -> Content | None:
     """The newest letter that may be opened, or a word that one is waiting, or None."""
     if not isinstance(letters, list):
         return None
     dated = [
-        (date.fromisoformat(letter["open_on"]), letter)
+        (opens, letter)
         for letter in letters
-        if isinstance(letter, dict) and letter.get("open_on") and letter.get("text")
+        if isinstance(letter, dict) and letter.get("text")
+        for opens in [iso_day(letter.get("open_on"))]
+        if opens is not None
     ]
     ready = [pair for pair in dated if pair[0] <= today()]
+    waiting = sorted(day for day, _ in dated if day > today())
     if ready:
         _, letter = max(ready, key=lambda pair: (pair[0], str(pair[1].get("written_at", ""))))
-        written = str(letter.get("written_at", ""))[:10]
+        written = iso_day(letter.get("written_at"))
         heading = "A letter from you"
         if written:
-            heading += f", written on {day_words(date.fromisoformat(written))}"
-        return Content.assemble((heading, "bold"), "\n", (str(letter["text"]), "italic"))
-    if dated:
-        opens = min(day for day, _ in dated)
+            heading += f", written on {calendar_words(written)}"
+        parts: list[Any] = [(heading, "bold"), "\n", (str(letter["text"]), "italic")]
+        if waiting:
+            parts.append(
+                (f"\nAnother letter opens on {calendar_words(waiting[0])}.", "$text-muted")
+            )
+        return Content.assemble(*parts)
+    if waiting:
         return Content(
-            f"A letter to future you is waiting. It opens on {opens:%A} {opens.day} {opens:%B}."
+            f"A letter to future you is waiting. It opens on {calendar_words(waiting[0])}."
         )
     return None
 

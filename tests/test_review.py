@@ -220,3 +220,61 @@ async def test_escape_leaves_the_review() -> None:
         await settle(pilot)
         await pilot.press("escape")
         assert not isinstance(app.screen, ReviewScreen)
+
+
+async def test_h_on_home_opens_the_review_and_escape_returns() -> None:
+    """In the coach itself, h on home opens history and review; escape goes back home."""
+    from tui.app import NoContactApp
+    from tui.screens.home import HomeScreen
+
+    store = Store.open()
+    fill_weeks(store)
+    app = NoContactApp(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("h")
+        await settle(pilot)
+        assert review(pilot).query_one(DataTable).row_count == FIXTURE_ENTRIES
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_what_a_person_wrote_is_never_read_as_markup() -> None:
+    """Square brackets in a note show as typed, in the table and in the detail."""
+    store = Store.open()
+    note = "[bold]not bold[/bold] and [link=x]no link[/link]"
+    store.add(MoodLog(at=END, mood=5, note=note))
+    app = ReviewHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = review(pilot)
+        first_row = screen.query_one(DataTable).render_line(1).text  # line 0 is the header
+        assert "[bold]not bold[/bold]" in first_row
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = "\n".join(str(static.content) for static in app.screen.query(Static))
+        assert note in shown
+
+
+async def test_urges_and_slips_open_with_what_happened() -> None:
+    """An urge says whether it passed; a slip says who reached out and how it felt."""
+    from tui.store.records import Slip, Urge
+
+    store = Store.open()
+    store.add(Urge(at=END, strength=7, note="After the party."))
+    store.add_slip(Slip(at=END - timedelta(days=1), they_reached_out=True, feeling="Shaky."))
+    app = ReviewHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert column(review(pilot), 1) == ["Urge, rode it out", "Slip, they reached out"]
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = "\n".join(str(static.content) for static in app.screen.query(Static))
+        assert "Strength 7 of 10. You rode it out." in shown
+        assert "After the party." in shown
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        shown = "\n".join(str(static.content) for static in app.screen.query(Static))
+        assert "They reached out." in shown
+        assert "Shaky." in shown

@@ -28,27 +28,44 @@ from tui.store.validation import (
 OFFSETS = st.integers(min_value=-14 * 60, max_value=14 * 60).map(
     lambda minutes: timezone(timedelta(minutes=minutes))
 )
-MOMENTS = st.datetimes(
-    min_value=datetime(1850, 1, 1),
-    max_value=datetime(2250, 12, 31),
-    timezones=st.one_of(st.none(), st.just(UTC), OFFSETS),
+AWARE_MOMENTS = st.datetimes(
+    min_value=datetime(1900, 1, 2),
+    max_value=datetime(2200, 12, 30),
+    timezones=st.one_of(st.just(UTC), OFFSETS),
 )
+MOMENTS = st.one_of(
+    AWARE_MOMENTS,
+    st.datetimes(
+        min_value=datetime(1850, 1, 1),
+        max_value=datetime(2250, 12, 31),
+        timezones=st.one_of(st.none(), st.just(UTC), OFFSETS),
+    ),
+)
+PLAIN_CHARACTERS = st.characters(blacklist_categories=("Cc", "Cs"))
 TEXT = st.one_of(
+    st.text(PLAIN_CHARACTERS, max_size=60),
     st.text(max_size=60),
     # Long notes up to the limit: what a heartfelt page pasted in looks like.
     st.text(min_size=1, max_size=20).map(lambda piece: piece * (NOTE_LIMIT // len(piece))),
 )
-TAGS = st.lists(st.text(max_size=TAG_LIMIT + 3), max_size=22)
+NO_SPACES = st.characters(blacklist_categories=("Cc", "Cs", "Zs", "Zl", "Zp"))
+WORDS = st.text(NO_SPACES, min_size=1, max_size=TAG_LIMIT)
+TAGS = st.one_of(
+    st.lists(WORDS, max_size=6, unique=True),
+    st.lists(st.text(max_size=TAG_LIMIT + 3), max_size=22),
+)
+MOODS = st.one_of(st.integers(min_value=0, max_value=10), st.integers(min_value=-2, max_value=12))
 JSON_VALUES = st.recursive(
     st.one_of(
         st.none(),
         st.booleans(),
         st.integers(),
         st.floats(allow_nan=True, allow_infinity=True),
+        st.text(PLAIN_CHARACTERS, max_size=30),
         st.text(max_size=30),
     ),
     lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+        st.lists(children, max_size=4) | st.dictionaries(st.text(PLAIN_CHARACTERS, max_size=10), children, max_size=4)
     ),
     max_leaves=12,
 )
@@ -76,7 +93,7 @@ def _accepted(record: Any) -> bool:
 
 
 @settings(max_examples=200, deadline=None)
-@given(note=TEXT, tags=TAGS, at=MOMENTS, mood=st.integers(min_value=-2, max_value=12))
+@given(note=TEXT, tags=TAGS, at=MOMENTS, mood=MOODS)
 def test_a_mood_log_comes_back_exactly_or_is_refused_without_a_trace(
     note: str, tags: list[str], at: datetime, mood: int
 ) -> None:
@@ -96,7 +113,7 @@ def test_a_mood_log_comes_back_exactly_or_is_refused_without_a_trace(
 
 
 @settings(max_examples=150, deadline=None)
-@given(answers=st.dictionaries(st.text(max_size=12), JSON_VALUES, max_size=5))
+@given(answers=st.dictionaries(st.text(PLAIN_CHARACTERS, max_size=12), JSON_VALUES, max_size=5))
 def test_session_answers_come_back_exactly_or_are_refused_without_a_trace(
     answers: dict[str, Any],
 ) -> None:

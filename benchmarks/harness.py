@@ -9,6 +9,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ SIZES = (0, 1, 3, 10)
 """Years of synthetic history measured: an empty data dir, then 1, 3 and 10 years."""
 SEED = 1
 CACHE_ROOT = Path(tempfile.gettempdir()) / "nocontact-bench-cache"
+CHILD_TIMEOUT = 240.0
+"""Seconds before a measured child that hangs is killed and reported as such."""
 
 
 @dataclass
@@ -68,17 +71,25 @@ def child_env(data_dir: Path | None = None) -> dict[str, str]:
     return env
 
 
-def run_child(command: Sequence[str], env: dict[str, str] | None = None) -> Sample:
+def run_child(
+    command: Sequence[str], env: dict[str, str] | None = None, timeout: float = CHILD_TIMEOUT
+) -> Sample:
     """Run `command` to the end; its wall time, peak RSS, and `key=value` lines it printed."""
-    with tempfile.TemporaryFile() as out:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env)
+        watchdog = threading.Timer(timeout, process.kill)
+        watchdog.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            watchdog.cancel()
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-        error = process.stderr.read().decode() if process.stderr else ""
-        if process.stderr:
-            process.stderr.close()
+        err.seek(0)
+        error = err.read().decode(errors="replace")
+        if seconds >= timeout:
+            raise RuntimeError(f"no answer within {timeout:g} s")
         if process.returncode != 0:
             last_line = error.strip().splitlines()[-1] if error.strip() else ""
             raise RuntimeError(f"exit {process.returncode}: {last_line}")

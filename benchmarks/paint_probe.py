@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 SIZE = (100, 32)
 POLL = 0.005
+TIMEOUT = 180.0
 BARE_TEXT = "A bare Textual app, for comparison."
 
 
@@ -52,9 +53,15 @@ def make_app(which: str, data_dir: str | None) -> Any:
     return NoContactApp(store=Store.open(data_dir), initial_stage=None)
 
 
-async def settle(app: Any) -> None:
-    """Wait until workers are done and the screen has refreshed after them."""
-    await app.workers.wait_for_complete()
+async def settle(app: Any, deadline: float) -> None:
+    """Wait until no worker is pending or running (a cancelled one counts as done)."""
+    from textual.worker import WorkerState
+
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    while any(worker.state in busy for worker in app.workers):
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"workers still busy after {TIMEOUT:g} s: {list(app.workers)}")
+        await asyncio.sleep(POLL)
     await asyncio.sleep(0)
 
 
@@ -68,26 +75,33 @@ async def review(pilot: Any) -> None:
     # which here is after the whole table has filled. Plain asyncio polling gets the event
     # loop as often as a person's screen would, so a busy loop shows in the figure.
     press = asyncio.create_task(pilot.press("h"))
-    table = None
-    while table is None or (table.row_count == 0 and len(app.workers)):
+    deadline = start + TIMEOUT
+    table = screen = None
+    # Rows on screen, or an empty history read to the end (the screen's `loaded` flag).
+    while table is None or (table.row_count == 0 and not getattr(screen, "loaded", True)):
         await asyncio.sleep(POLL)
         if app.screen.__class__.__name__ == "ReviewScreen":
-            table = next(iter(app.screen.query(DataTable)), None)
+            screen = app.screen
+            table = next(iter(screen.query(DataTable)), None)
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"no rows after {TIMEOUT:g} s on {app.screen!r}")
     await asyncio.sleep(0)
-    print(f"bench.review_rows={time.perf_counter() - start:.4f}")
-    await press
-    await settle(app)
+    print(f"bench.review_rows={time.perf_counter() - start:.4f}", flush=True)
+    while not getattr(screen, "loaded", True):
+        await asyncio.sleep(POLL)
+    await settle(app, deadline)
     table.move_cursor(row=max(table.row_count - 1, 0), animate=False)
-    await pilot.pause()
+    await asyncio.sleep(POLL)
     print(f"bench.review_oldest={time.perf_counter() - start:.4f}")
-    print(f"bench.review_row_count={table.row_count}")
+    print(f"bench.review_row_count={table.row_count}", flush=True)
+    press.cancel()
 
 
 async def probe(which: str, data_dir: str | None) -> None:
     app = make_app(which, data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await settle(app)
+        await settle(app, time.perf_counter() + TIMEOUT)
         await pilot.pause()
         print(f"bench.paint={since_spawn():.4f}", flush=True)
         if which == "review":

@@ -65,7 +65,8 @@ JSON_VALUES = st.recursive(
         st.text(max_size=30),
     ),
     lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(PLAIN_CHARACTERS, max_size=10), children, max_size=4)
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.text(PLAIN_CHARACTERS, max_size=10), children, max_size=4)
     ),
     max_leaves=12,
 )

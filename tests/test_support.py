@@ -33,7 +33,8 @@ def shown(app: NoContactApp) -> str:
 
 
 def toasts(app: NoContactApp) -> str:
-    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
+    """The text of every notification laid out on screen."""
+    return "\n".join(str(toast.render()) for toast in app.screen.query("Toast") if toast.region)
 
 
 class TestContent:
@@ -160,6 +161,9 @@ class TestBlankScreen:
             await pilot.press(*"because", "f12")
             assert isinstance(app.screen, BlankScreen)
             assert shown(app).strip() == "$"
+            assert toasts(app) == ""
+            app.notify("A milestone while blanked")
+            await pilot.pause()
             assert toasts(app) == ""
             await pilot.press("m", "f2", "question_mark", "ctrl+p", "x")
             assert isinstance(app.screen, BlankScreen)

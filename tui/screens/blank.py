@@ -20,7 +20,10 @@ class BlankScreen(Screen[None]):
     BlankScreen {
         background: $background;
         color: $text-muted;
-        layers: base;
+    }
+    BlankScreen ToastHolder {
+        /* A notification that arrives while blanked must not show either. */
+        display: none;
     }
     BlankScreen > #idle {
         width: 100%;

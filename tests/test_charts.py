@@ -141,3 +141,34 @@ class TestReviewSnapshots:
             await pilot.pause()
 
         assert snap_compare(ReviewHost(store), terminal_size=SIZE, run_before=open_session)
+
+
+async def test_the_calendar_steps_back_a_year_and_forward_again() -> None:
+    """With the calendar focused, [ shows the year before and ] comes back."""
+    moods, _ = history()
+    app = ChartHost(
+        lambda: MoodCalendar(TODAY, id="chart"), lambda chart: chart.show(daily_means(moods))
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        calendar = app.query_one(MoodCalendar)
+        calendar.focus()
+        await pilot.press("[")
+        assert "Dec 2024 to Nov 2025" in str(calendar.render())
+        await pilot.press("]", "]")
+        assert "Dec 2025 to Nov 2026" in str(calendar.render())
+
+
+def test_stage_effect_sentences() -> None:
+    """The summary names the stage that helped most, or says kindly that none has yet."""
+    from tui.analysis import StageEffect
+    from tui.widgets.stage_effect import effect_lines, effect_summary
+
+    effects = [StageEffect(1, 2, 4.0, 5.0), StageEffect(3, 1, 3.0, 6.0)]
+    assert effect_summary(effects, lambda n: f"Stage {n}").startswith(
+        "Stage 3 has helped most: on average your mood went from 3.0 to 6.0 over 1 session."
+    )
+    assert effect_lines(effects, lambda n: f"Stage {n}").splitlines() == [
+        "Stage 1: 4.0 → 5.0 (+1.0) over 2 sessions",
+        "Stage 3: 3.0 → 6.0 (+3.0) over 1 session",
+    ]
+    assert "no stage has lifted" in effect_summary([StageEffect(2, 1, 6.0, 5.0)], str)

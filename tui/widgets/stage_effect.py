@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
@@ -34,12 +35,22 @@ def effect_summary(effects: Sequence[StageEffect], stage_name: Callable[[int], s
     )
 
 
+def effect_lines(effects: Sequence[StageEffect], stage_name: Callable[[int], str]) -> str:
+    """One line per stage: mood before and after on average, the change, how many sessions."""
+    return "\n".join(
+        f"{stage_name(effect.stage)}: {effect.mean_before:.1f} → {effect.mean_after:.1f} "
+        f"({effect.change:+.1f}) over {effect.sessions} "
+        f"{'session' if effect.sessions == 1 else 'sessions'}"
+        for effect in effects
+    )
+
+
 class StageEffectChart(Vertical):
     """Bars of the average mood change per stage, and a sentence naming the one that helps most."""
 
     DEFAULT_CSS = """
     StageEffectChart { height: auto; }
-    StageEffectChart PlotextPlot { height: 12; }
+    StageEffectChart PlotextPlot { height: 14; }
     StageEffectChart Static { padding: 0 1 1 1; }
     """
 
@@ -76,4 +87,8 @@ class StageEffectChart(Vertical):
             plt.ylim(-limit, limit)
             plt.yticks(list(range(-limit, limit + 1)))
         plot.refresh()
-        self.query_one(".effect-summary", Static).update(effect_summary(effects, self.stage_name))
+        lines = effect_lines(effects, self.stage_name)
+        summary = effect_summary(effects, self.stage_name)
+        self.query_one(".effect-summary", Static).update(
+            Text(f"{summary}\n\n{lines}" if lines else summary)
+        )

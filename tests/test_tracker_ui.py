@@ -77,8 +77,10 @@ class TestPanel:
             assert "cannot be in the future" in error
         assert Store.open(data_dir).no_contact_start() is None
 
-    async def test_a_slip_restarts_the_count_and_keeps_the_rest(self, data_dir: Path) -> None:
-        """Start 40 days ago, a slip 10 days ago: day 10, longest 30, total 40."""
+    async def test_a_slip_restarts_the_count_and_keeps_the_rest(
+        self, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Start 40 days ago, a slip 10 days ago: day 10, longest 30, total 40; then midnight."""
         store = Store.open(data_dir)
         store.set_no_contact_start(days_ago(40))
         store.add_slip(Slip(at=now() - timedelta(days=10)))
@@ -88,6 +90,9 @@ class TestPanel:
             assert "Day 10" in text
             assert "30 days" in text and "40 days" in text
             assert "The count began again on 13 Nov" in text
+            monkeypatch.setenv("NOCONTACT_NOW", "2026-11-24T00:00:30+00:00")
+            app.query_one(TrackerPanel).check_new_day()
+            assert "Day 11" in panel_text(app)
 
 
 class TestForms:

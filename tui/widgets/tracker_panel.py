@@ -21,10 +21,12 @@ from tui.screens.tracker_actions import (
     TrackerForm,
     UrgeForm,
 )
-from tui.store.store import Store
+from tui.store.store import Store, StoreError
 from tui.store.tracker import MILESTONES, Tracker, build_tracker, in_words
 
 MILESTONES_SETTING = "milestones_seen"
+DAY_CHECK_SECONDS = 60
+"""How often the panel checks whether the day has turned."""
 
 FORMS: dict[str, type[TrackerForm[Any]]] = {
     "tracker-urge": UrgeForm,
@@ -132,6 +134,8 @@ class TrackerPanel(Vertical):
         self.store = store
         self.text = load_tracker_text()
         self.border_title = self.text.title
+        self.shown_day = today()
+        """The day the panel was last painted for."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="tracker-unset"):
@@ -151,14 +155,21 @@ class TrackerPanel(Vertical):
     def on_mount(self) -> None:
         self.refresh_tracker()
         self.app.screen_change_signal.subscribe(self, self.screen_changed)
+        # Left open overnight, the count still moves on at midnight.
+        self.set_interval(DAY_CHECK_SECONDS, self.check_new_day)
 
     def screen_changed(self, screen: Screen[object]) -> None:
         if screen is self.screen:
             self.refresh_tracker()
 
+    def check_new_day(self) -> None:
+        if today() != self.shown_day and self.screen.is_current:
+            self.refresh_tracker()
+
     def refresh_tracker(self) -> None:
         """Read the start, slips and urges again and paint them."""
         tracker = read_tracker(self.store)
+        self.shown_day = tracker.today
         self.set_class(tracker.started is None, "-unset")
         if tracker.started is None:
             return
@@ -180,7 +191,11 @@ class TrackerPanel(Vertical):
         new = tracker.new_milestones(seen)
         if not new:
             return
-        self.store.set_setting(MILESTONES_SETTING, tracker.marked_with_new(seen))
+        try:
+            self.store.set_setting(MILESTONES_SETTING, tracker.marked_with_new(seen))
+        except StoreError as error:
+            # The milestone still gets its word; it may come again until the save works.
+            self.notify(str(error), title="Not saved", severity="error")
         self.notify(self.text.milestone_note(max(new)), title=f"Day {max(new)}", timeout=10)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -11,6 +11,7 @@ import pytest
 from safety_helpers import modes
 
 import tui
+from tui.cli import main
 from tui.clock import now
 from tui.store.atomic import write_private_file
 from tui.store.records import Draft, MoodLog, Slip
@@ -76,7 +77,9 @@ def test_every_file_is_0600_and_every_folder_0700_under_umask_000(
     store.draft(2)  # keeps the broken file aside
     (data_dir / "profile.json").write_bytes(b'{"settings": {}}')  # format 0: migrated
     store.setting("country")
-    export = write_private_file(data_dir / "everything-export.json", b"{}")
+    assert main(["log", "6", "from the command line"]) == 0
+    export = data_dir / "everything-export.json"
+    assert main(["export", "--format", "json", "-o", str(export)]) == 0
     exported_elsewhere = write_private_file(tmp_path / "everything.json", b"{}")
 
     found = modes(data_dir)

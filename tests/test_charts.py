@@ -72,6 +72,25 @@ class TestChartSnapshots:
         )
         assert snap_compare(app, terminal_size=SIZE)
 
+    def test_charts_follow_a_light_theme(self, snap_compare: Callable[..., bool]) -> None:
+        """After a switch to textual-light, the calendar and the bars take its colours."""
+        moods, _ = history()
+
+        class Both(App[None]):
+            def compose(self) -> ComposeResult:
+                yield MoodCalendar(TODAY)
+                yield WeekdayHourChart()
+
+            def on_mount(self) -> None:
+                self.query_one(MoodCalendar).show(daily_means(moods))
+                self.query_one(WeekdayHourChart).show(moods)
+
+        async def go_light(pilot: Pilot[None]) -> None:
+            pilot.app.theme = "textual-light"
+            await pilot.pause()
+
+        assert snap_compare(Both(), terminal_size=SIZE, run_before=go_light)
+
     def test_weekday_and_hour_chart(self, snap_compare: Callable[..., bool]) -> None:
         """Average mood by day of the week and by hour: mornings lower than evenings."""
         moods, _ = history()

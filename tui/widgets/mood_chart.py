@@ -49,6 +49,10 @@ class MoodChart(Vertical):
                 )
         yield PlotextPlot()
 
+    def on_mount(self) -> None:
+        # Line colours come from the theme, so a new theme redraws them.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._replot())
+
     def show(self, moods: Sequence[MoodLog]) -> None:
         """Plot these mood logs (any order)."""
         self.moods = moods

@@ -66,6 +66,11 @@ class StageEffectChart(Vertical):
         """The name a sentence uses for a stage."""
         self.bar_label = bar_label
         """The short name under a stage's bar."""
+        self.sessions: Sequence[Session] = ()
+
+    def on_mount(self) -> None:
+        # Bar colours come from the theme, so a new theme redraws them.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.sessions))
 
     def compose(self) -> ComposeResult:
         yield PlotextPlot()
@@ -73,6 +78,7 @@ class StageEffectChart(Vertical):
 
     def show(self, sessions: Sequence[Session]) -> None:
         """Plot the effect of these sessions."""
+        self.sessions = sessions
         effects = stage_effects(sessions)
         plot = self.query_one(PlotextPlot)
         plt = plot.plt

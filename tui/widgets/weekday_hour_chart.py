@@ -24,12 +24,21 @@ class WeekdayHourChart(Horizontal):
     WeekdayHourChart PlotextPlot { width: 1fr; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.moods: Sequence[MoodLog] = ()
+
+    def on_mount(self) -> None:
+        # Bar colours come from the theme, so a new theme redraws them.
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.moods))
+
     def compose(self) -> ComposeResult:
         yield PlotextPlot(id="by-weekday")
         yield PlotextPlot(id="by-hour")
 
     def show(self, moods: Sequence[MoodLog]) -> None:
         """Plot the averages of these mood logs."""
+        self.moods = moods
         colour = theme_rgb(self.app, "primary")
         weekday = self.query_one("#by-weekday", PlotextPlot)
         self._bars(weekday, list(WEEKDAYS), mean_by_weekday(moods), "By day of the week", colour)

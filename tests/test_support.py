@@ -65,8 +65,8 @@ class TestContent:
         support = load_support()
         assert support.country("atlantis").code == ANYWHERE
         assert support.country(None).code == ANYWHERE
-        assert "112" in support.country(None).lines[0].contact
-        assert "findahelpline.com" in support.directory
+        contacts = " ".join(line.contact for line in support.country(None).lines)
+        assert "112" in contacts and "findahelpline.com" in contacts
 
 
 class TestSupportPanel:

@@ -121,7 +121,12 @@ class SupportScreen(Screen[None]):
                 yield Static(emergency_text(self.support, self.country), id="emergency")
                 yield Vertical(*self.line_widgets(self.country.lines), id="crisis-lines")
                 yield Static(self.support.trusted, classes="line", markup=False)
-                yield Static(self.support.directory, classes="quiet line", markup=False)
+                directory = Static(
+                    self.support.directory, id="directory", classes="quiet line", markup=False
+                )
+                # "Anywhere" already lists the directory among its lines.
+                directory.display = self.country.code != ANYWHERE
+                yield directory
                 yield Label(self.support.safety_plan.title, classes="support-heading")
                 yield Static(self.plan_text(), id="plan", classes="line")
                 yield Label(self.support.abuse_title, classes="support-heading")
@@ -160,6 +165,7 @@ class SupportScreen(Screen[None]):
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
         self.query_one("#emergency", Static).update(emergency_text(self.support, self.country))
+        self.query_one("#directory", Static).display = self.country.code != ANYWHERE
         for container, lines in (
             ("#crisis-lines", self.country.lines),
             ("#abuse-lines", self.country.abuse_lines),

@@ -152,14 +152,18 @@ def test_a_real_disk_full_run_under_rlimit_fsize(store: Store, data_dir: Path) -
 
 
 def test_temp_files_left_by_a_crash_are_removed_at_start(data_dir: Path) -> None:
-    """Hidden *.tmp files of a crashed writer go at the next open; everything else stays."""
+    """Hidden *.tmp files of dead writers go at the next open; a live writer's and others stay."""
     Store.open(data_dir).add(MoodLog(at=now(), mood=5, source="cli"))
     stale = [
-        data_dir / ".tracker.json.4242.0a1b2c3d.tmp",
-        data_dir / "moods" / ".2026-11.json.4242.0a1b2c3d.tmp",
-        data_dir / "backups" / "moods" / ".2026-11.json.2026-11-23.bak.4242.00ff00ff.tmp",
+        data_dir / ".tracker.json.999999999.0a1b2c3d.tmp",
+        data_dir / "moods" / ".2026-11.json.999999999.0a1b2c3d.tmp",
+        data_dir / "backups" / "moods" / ".2026-11.json.2026-11-23.bak.999999999.00ff00ff.tmp",
     ]
-    kept = [data_dir / "notes.tmp", data_dir / "moods" / "2026-11.json.corrupt-20261101T000000"]
+    kept = [
+        data_dir / "notes.tmp",
+        data_dir / "moods" / "2026-11.json.corrupt-20261101T000000",
+        data_dir / f".summary.json.{os.getpid()}.0a1b2c3d.tmp",  # a live writer's
+    ]
     for path in [*stale, *kept]:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b'{"half": "writ')

@@ -96,16 +96,33 @@ def describe_write_failure(error: OSError) -> str:
     return f"Not saved: {reason}, and nothing you had before was changed."
 
 
+def _writer_is_alive(temp_name: str) -> bool:
+    """Whether the process named in a temp file's name (see temp_name_for) still runs."""
+    parts = temp_name.rsplit(".", 3)
+    if len(parts) != 4 or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # it runs, as another user
+    return True
+
+
 def remove_stale_temp_files(directory: Path) -> list[Path]:
     """Delete temp files a crashed writer left behind in `directory`; return them.
 
-    Call it holding the data dir's lock: a live writer's temp file looks the same.
+    A temp file whose writer is still running is left alone: the Store cleans up while
+    holding the lock, but derived files (summary.json) are written without it.
     """
     removed: list[Path] = []
     if not directory.is_dir():
         return removed
     for entry in directory.iterdir():
-        if entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX) and entry.is_file():
+        name = entry.name
+        ours = name.startswith(".") and name.endswith(TEMP_SUFFIX) and entry.is_file()
+        if ours and not _writer_is_alive(name):
             with contextlib.suppress(FileNotFoundError):
                 entry.unlink()
                 removed.append(entry)

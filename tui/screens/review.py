@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 
 from rich.markup import escape
 from textual import on, work
@@ -46,6 +47,9 @@ from tui.widgets.weekday_hour_chart import WeekdayHourChart
 
 FIRST_BATCH = 100
 """Rows sent before anything else, so the newest entries paint at once."""
+FIRST_PAINT_WAIT = 1.0
+"""Seconds the reader waits for those first rows to be painted before it reads on, so the
+first paint never competes with it for the interpreter."""
 LOAD_BATCH = 2000
 FILL_BATCH = 2000
 """Rows added between repaints: each repaint costs the table time in proportion to its size,
@@ -102,6 +106,7 @@ class ReviewScreen(Screen[None]):
         self.entry_filter = EntryFilter()
         self._considered = 0
         """How many of `entries` have been checked against the filter and added if they match."""
+        self._first_rows_painted = threading.Event()
 
     def stage_name(self, number: int) -> str:
         stage = self.stages.get(number)
@@ -158,6 +163,8 @@ class ReviewScreen(Screen[None]):
             batch.append(entry)
             if len(batch) >= size:
                 self.app.call_from_thread(self._receive, batch, False)
+                if size == FIRST_BATCH:
+                    self._first_rows_painted.wait(FIRST_PAINT_WAIT)
                 batch, size = [], LOAD_BATCH
         if not worker.is_cancelled:
             self.app.call_from_thread(self._receive, batch, True)
@@ -180,6 +187,7 @@ class ReviewScreen(Screen[None]):
             matching = [entry for entry in batch if self.entry_filter.matches(entry)]
             self.rows.extend(matching)
             table.add_rows(self._cells(entry) for entry in matching)
+            self.call_after_refresh(self._first_rows_painted.set)
             self._show_status()
             await asyncio.sleep(FRAME)  # long enough for a repaint between batches
         self._show_status()

@@ -19,6 +19,20 @@ from tui.store.migrations import migrate
 from tui.store.shapes import check_shape, shape_key
 from tui.store.storage import SCHEMA_VERSION, CorruptFileError, Tables, decode_file, encode_file
 
+_SOUND: dict[Path, tuple[int, int, int]] = {}
+"""Files whose shape was checked in this process, by (inode, mtime, size) when checked.
+
+Every save renames a new file into place, so a file that changed has a new key; a file
+that did not is not checked again (the app reads history more than once).
+"""
+
+
+def _read_with_key(path: Path) -> tuple[bytes, tuple[int, int, int]]:
+    """The bytes of `path` and the identity of exactly the file they came from."""
+    with open(path, "rb") as file:
+        stat = os.fstat(file.fileno())
+        return file.read(), (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
 
 def load_tables(
     root: Path, path: Path, lock: AbstractContextManager[Any]
@@ -28,13 +42,15 @@ def load_tables(
     The common case, a current and sound file, costs one read and no lock.
     """
     try:
-        raw = path.read_bytes()
+        raw, key = _read_with_key(path)
     except FileNotFoundError:
         return {}, None
     try:
         version, tables = decode_file(path, raw)
         if version == SCHEMA_VERSION:
-            check_shape(path, tables)
+            if _SOUND.get(path) != key:
+                check_shape(path, tables)
+                _SOUND[path] = key
             return tables, None
     except CorruptFileError:
         pass

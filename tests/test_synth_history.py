@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from tui.cli import main
 from tui.store.store import Store
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "synth_history.py"
@@ -44,3 +48,26 @@ def test_synthetic_history_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     first, again, other = (Store.open(tmp_path / name) for name in "abc")
     assert first.moods() == again.moods() and first.sessions() == again.sessions()
     assert first.moods() != other.moods()
+
+
+def test_a_log_on_a_long_history_reads_only_this_months_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cost of `nocontact log` does not grow with history: one shard read, one written."""
+    data = tmp_path / "data"
+    synthesise(data)
+    Store.open(data).overview()  # the summary a previous app start leaves behind
+    read: list[str] = []
+    original = Store._read_tables
+
+    def spy(store: Store, path: Path) -> dict[str, Any]:
+        read.append(path.relative_to(data).as_posix())
+        return original(store, path)
+
+    monkeypatch.setattr(Store, "_read_tables", spy)
+    assert main(["--data-dir", str(data), "log", "6", "a quiet evening"]) == 0
+    assert set(read) == {"moods/2026-11.json"}
+    read.clear()
+    overview = Store.open(data).overview()
+    assert read == ["moods/2026-11.json"]
+    assert overview.mood_count == len(Store.open(data).moods())

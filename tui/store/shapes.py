@@ -2,7 +2,9 @@
 
 These checks are about types, not wording: a file passes when every record in it can be
 shown and counted without a crash. A file that fails is kept aside, never overwritten.
-Tables and fields the app does not know are let through, for files from newer builds.
+A table the app does not know makes a file fail too (a damaged "_default" key would
+otherwise hide a month of records), so a new table needs its line in FILE_SHAPES.
+Fields the app does not know are let through.
 """
 
 from __future__ import annotations
@@ -133,8 +135,16 @@ def shape_key(path: Path) -> str:
 
 
 def check_shape(path: Path, tables: Tables) -> None:
-    """Raise CorruptFileError unless every known table of `path` holds records of its shape."""
-    for table_name, shape in FILE_SHAPES.get(shape_key(path), {}).items():
+    """Raise CorruptFileError unless every table of `path` is known and holds its records."""
+    shapes = FILE_SHAPES.get(shape_key(path))
+    if shapes is None:
+        return
+    for table_name in tables:
+        if table_name not in shapes:
+            raise CorruptFileError(
+                path, f"it holds a table the app does not know ({table_name[:20]!r})"
+            )
+    for table_name, shape in shapes.items():
         for document in tables.get(table_name, {}).values():
             for field, (check, required) in shape.items():
                 if field in document:

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Select, Static
 
 from tui.review_entries import SHOW_CONTACT, stage_choice
 from tui.screens.record_detail import RecordDetailScreen
-from tui.screens.review import ReviewScreen
+from tui.screens.review import PAGE, ReviewScreen
 from tui.store.records import MoodLog, Session
 from tui.store.store import Store
 
@@ -54,8 +54,8 @@ async def test_the_worker_reads_every_entry_newest_first() -> None:
         assert "74 entries, newest first" in str(screen.query_one("#status", Static).content)
 
 
-async def test_a_long_history_arrives_in_batches_and_all_of_it_lands() -> None:
-    """Two years of moods, read a month at a time, end up in the table in order."""
+async def test_a_long_history_pages_in_as_the_cursor_nears_the_end() -> None:
+    """Two years of moods are all read; the table takes a page at a time, and o goes oldest."""
     store = Store.open()
     start = END - timedelta(days=730)
     store.add_many(
@@ -65,8 +65,22 @@ async def test_a_long_history_arrives_in_batches_and_all_of_it_lands() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = review(pilot)
-        assert screen.query_one(DataTable).row_count == 1750
-        assert screen.rows[0].when > screen.rows[-1].when == start
+        table = screen.query_one(DataTable)
+        assert len(screen.entries) == 1750
+        assert table.row_count == PAGE
+        table.move_cursor(row=PAGE - 1)
+        await pilot.pause()
+        assert table.row_count == 2 * PAGE
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 1750
+        assert table.cursor_row == 1749
+        assert screen.rows[-1].when == start
+        assert [row.when for row in screen.rows] == sorted(
+            (row.when for row in screen.rows), reverse=True
+        )
 
 
 async def test_filters_change_the_rows_shown() -> None:

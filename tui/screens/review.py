@@ -27,21 +27,16 @@ from tui.analysis import daily_means
 from tui.content.moods import MoodContent, load_moods
 from tui.content.stages import Stage, load_stages
 from tui.review_entries import (
-    SHOW_ALL,
-    SHOW_CONTACT,
-    SHOW_MOODS,
-    SHOW_SESSIONS,
     Entry,
     EntryFilter,
     history,
-    stage_choice,
 )
 from tui.screens.record_detail import RecordDetailScreen, kind_label, mood_cell
 from tui.store.records import MoodLog, Session
 from tui.store.store import Store
 from tui.widgets.mood_calendar import MoodCalendar
 from tui.widgets.mood_chart import MoodChart
-from tui.widgets.review_filters import ReviewFilters
+from tui.widgets.review_filters import ReviewFilters, show_options
 from tui.widgets.stage_effect import StageEffectChart
 from tui.widgets.weekday_hour_chart import WeekdayHourChart
 
@@ -51,9 +46,11 @@ FIRST_PAINT_WAIT = 1.0
 """Seconds the reader waits for those first rows to be painted before it reads on, so the
 first paint never competes with it for the interpreter."""
 LOAD_BATCH = 2000
-FILL_BATCH = 2000
-"""Rows added between repaints: each repaint costs the table time in proportion to its size,
-so fewer, larger batches fill ten years of history several times faster."""
+PAGE = 500
+"""Rows added to the table at a time: the newest first, then more as the cursor or the
+scroll nears the end, so the table costs the same with ten years behind it as with ten days."""
+NEAR_END = 100
+"""Rows (or lines) from the end of the table at which the next page is added."""
 FRAME = 1 / 60
 COLUMNS = (("When", 17), ("Entry", 21), ("Mood", 6), ("What you wrote", 30), ("Tags", 13))
 """Fixed widths: they fit 100 columns, and rows added later never reflow the ones above."""
@@ -82,6 +79,7 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("ctrl+l", "clear_filters", "Clear filters"),
+        Binding("o", "oldest", "Oldest"),
         Binding("e", "show_tab('entries')", "Entries"),
         Binding("c", "show_tab('charts')", "Charts"),
     ]
@@ -100,12 +98,14 @@ class ReviewScreen(Screen[None]):
         self.entries: list[Entry] = []
         """Every entry read so far, newest first."""
         self.rows: list[Entry] = []
-        """The entries in the table, in row order."""
+        """The entries in the table, in row order: always the first of `matches`."""
         self.loaded = False
         """True once all of history has been read."""
         self.entry_filter = EntryFilter()
-        self._considered = 0
-        """How many of `entries` have been checked against the filter and added if they match."""
+        self.matches: list[Entry] = []
+        """The entries the filter keeps, newest first; the table holds the first of them."""
+        self._wanted = PAGE
+        """How many rows the table should hold: a page more each time its end comes near."""
         self._first_rows_painted = threading.Event()
 
     def stage_name(self, number: int) -> str:
@@ -120,7 +120,9 @@ class ReviewScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="tabs"):
             with TabPane("Entries", id="entries"):
-                yield ReviewFilters(self._show_options(), id="filters")
+                yield ReviewFilters(
+                    show_options(sorted(self.stages), self.stage_name), id="filters"
+                )
                 yield Static("Reading your history…", id="status")
                 yield DataTable(cursor_type="row", zebra_stripes=True, id="entries-table")
                 yield Static(EMPTY_TEXT, id="empty")
@@ -131,22 +133,13 @@ class ReviewScreen(Screen[None]):
                 yield StageEffectChart(self.stage_name, self.short_stage_name)
         yield Footer()
 
-    def _show_options(self) -> list[tuple[str, str]]:
-        stages = [(self.stage_name(number), stage_choice(number)) for number in sorted(self.stages)]
-        return [
-            ("Everything", SHOW_ALL),
-            ("Mood logs", SHOW_MOODS),
-            ("All sessions", SHOW_SESSIONS),
-            *stages,
-            ("Urges and contact", SHOW_CONTACT),
-        ]
-
     def on_mount(self) -> None:
         self.title = "History and review"
         table = self.query_one(DataTable)
         for label, width in COLUMNS:
             table.add_column(label, width=width)
         table.focus()
+        self.watch(table, "scroll_y", self._scrolled, init=False)
         self._load()
 
     # -- reading history in the background ------------------------------------
@@ -171,31 +164,41 @@ class ReviewScreen(Screen[None]):
 
     def _receive(self, batch: list[Entry], done: bool) -> None:
         self.entries.extend(batch)
+        self.matches.extend(entry for entry in batch if self.entry_filter.matches(entry))
         if done:
             self.loaded = True
             self._show_charts()
-        self._fill()
+        self._top_up()
 
-    @work(exclusive=True, group="fill")
-    async def _fill(self) -> None:
-        """Add the matching entries not yet considered, a batch at a time, keeping the UI alive."""
-        table = self.query_one(DataTable)
-        while self._considered < len(self.entries):
-            start = self._considered
-            batch = self.entries[start : start + FILL_BATCH]
-            self._considered += len(batch)
-            matching = [entry for entry in batch if self.entry_filter.matches(entry)]
-            self.rows.extend(matching)
-            table.add_rows(self._cells(entry) for entry in matching)
+    def _top_up(self) -> None:
+        """Add matches to the table until it holds the rows wanted (or every match)."""
+        end = min(self._wanted, len(self.matches))
+        if end > len(self.rows):
+            fresh = self.matches[len(self.rows) : end]
+            self.rows.extend(fresh)
+            self.query_one(DataTable).add_rows(self._cells(entry) for entry in fresh)
             self.call_after_refresh(self._first_rows_painted.set)
-            self._show_status()
-            await asyncio.sleep(FRAME)  # long enough for a repaint between batches
         self._show_status()
+
+    def _more(self) -> None:
+        """Another page of older rows, when there are any."""
+        if len(self.rows) < len(self.matches):
+            self._wanted = len(self.rows) + PAGE
+            self._top_up()
+
+    @on(DataTable.RowHighlighted)
+    def _cursor_moved(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= len(self.rows) - NEAR_END:
+            self._more()
+
+    def _scrolled(self, scroll_y: float) -> None:
+        if scroll_y >= self.query_one(DataTable).max_scroll_y - NEAR_END:
+            self._more()
 
     @property
     def is_filling(self) -> bool:
-        """True while history is still being read or rows are still being added."""
-        return not self.loaded or self._considered < len(self.entries)
+        """True while history is still being read or wanted rows are not in the table yet."""
+        return not self.loaded or len(self.rows) < min(self._wanted, len(self.matches))
 
     def _cells(self, entry: Entry) -> tuple[str, ...]:
         # Escaped: what a person wrote is shown as written, never read as markup.
@@ -208,16 +211,15 @@ class ReviewScreen(Screen[None]):
         )
 
     def _show_status(self) -> None:
-        total, shown = len(self.entries), len(self.rows)
+        total, shown = len(self.entries), len(self.matches)
         if not self.entry_filter.is_empty:
             text = f"{shown:,} of {total:,} entries match"
         else:
             text = f"{total:,} {'entry' if total == 1 else 'entries'}, newest first"
-        if not self.loaded:
-            text += " · reading older months…"
-        elif self.rows:
-            text += " · enter opens one"
-        self.query_one("#status", Static).update(text)
+        hint = " · enter opens one" if self.rows else ""
+        self.query_one("#status", Static).update(
+            text + (hint if self.loaded else " · reading older months…")
+        )
         self.set_class(self.loaded and not self.entries, "-empty")
         self.set_class(self.loaded and bool(self.entries) and not self.rows, "-no-match")
         if self.loaded and self.entries and not self.rows:
@@ -259,13 +261,12 @@ class ReviewScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def _refill(self) -> None:
-        """Empty the table and fill it again from the entries already read."""
+        """Empty the table and fill its first page again from the entries already read."""
+        self.matches = [entry for entry in self.entries if self.entry_filter.matches(entry)]
         self.rows = []
-        self._considered = 0
+        self._wanted = PAGE
         self.query_one(DataTable).clear()
-        self._fill()
-
-    # -- actions ------------------------------------------------------------------
+        self._top_up()
 
     @on(DataTable.RowSelected)
     def _open_row(self, event: DataTable.RowSelected) -> None:
@@ -283,6 +284,15 @@ class ReviewScreen(Screen[None]):
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    @work(exclusive=True, group="oldest")
+    async def action_oldest(self) -> None:
+        """Bring every older row into the table, a page per frame, and go to the oldest."""
+        table = self.query_one(DataTable)
+        while not self.loaded or len(self.rows) < len(self.matches):
+            self._more()
+            await asyncio.sleep(FRAME)  # a repaint between pages keeps the screen alive
+        table.move_cursor(row=max(0, len(self.rows) - 1))
 
     def action_clear_filters(self) -> None:
         self.query_one(ReviewFilters).clear()

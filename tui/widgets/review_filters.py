@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,12 +14,30 @@ from textual.timer import Timer
 from textual.widgets import Input, Select
 
 from tui.commandline.errors import UsageError
-from tui.review_entries import SHOW_ALL, EntryFilter
+from tui.review_entries import (
+    SHOW_ALL,
+    SHOW_CONTACT,
+    SHOW_MOODS,
+    SHOW_SESSIONS,
+    EntryFilter,
+    stage_choice,
+)
 from tui.when import parse_when
 
 TYPING_PAUSE = 0.25
 """Seconds of quiet typing before the filter is applied, so a long history is not
 refiltered on every key."""
+
+
+def show_options(stages: list[int], stage_name: Callable[[int], str]) -> list[tuple[str, str]]:
+    """The choices of what to show: everything, a kind of entry, or one stage's sessions."""
+    return [
+        ("Everything", SHOW_ALL),
+        ("Mood logs", SHOW_MOODS),
+        ("All sessions", SHOW_SESSIONS),
+        *((stage_name(number), stage_choice(number)) for number in stages),
+        ("Urges and contact", SHOW_CONTACT),
+    ]
 
 
 class ReviewFilters(Horizontal):

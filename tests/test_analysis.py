@@ -152,8 +152,8 @@ class TestStageEffects:
 
 class TestEntries:
     def test_flatten_nested_answers(self) -> None:
-        """Every piece of text in lists and dicts, skipping empty answers."""
-        answers = {"a": "one", "b": ["two", {"c": "three"}], "d": "", "e": None, "f": 4}
+        """Every piece of text in lists and dicts, skipping empty answers and flags."""
+        answers = {"a": "one", "b": ["two", {"c": "three"}], "d": "", "e": None, "f": 4, "g": True}
         assert flatten(answers) == ["one", "two", "three", "4"]
 
     def test_session_summary_skips_bare_numbers(self) -> None:
@@ -231,3 +231,13 @@ def test_history_is_newest_first_across_every_kind(data_dir: object) -> None:
         ("mood", date(2026, 10, 2)),
         ("urge", date(2026, 9, 20)),
     ]
+
+
+def test_readable_answers_for_the_detail_screen() -> None:
+    """Lists become bullets, checklists ticks, nested answers plain labelled lines."""
+    from tui.screens.record_detail import readable
+
+    assert readable(["walk", "call Sam"]) == "• walk\n• call Sam"
+    assert readable({"mute": True, "archive": False}) == "✓ mute\n· archive"
+    assert readable({"minutes": 10, "seconds_ridden": 412}) == "minutes: 10\nseconds ridden: 412"
+    assert readable(True) == "yes"

@@ -40,8 +40,8 @@ def flatten(value: Any) -> list[str]:
         return [text for item in value.values() for text in flatten(item)]
     if isinstance(value, list | tuple):
         return [text for item in value for text in flatten(item)]
-    if value is None or value == "":
-        return []
+    if value is None or value == "" or isinstance(value, bool):
+        return []  # a tick or a flag is not something a person wrote
     return [str(value)]
 
 

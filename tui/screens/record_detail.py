@@ -60,7 +60,9 @@ def readable(value: Any) -> str:
     if isinstance(value, dict):
         if all(isinstance(item, bool) for item in value.values()):
             return "\n".join(f"{'✓' if done else '·'} {key}" for key, done in value.items())
-        return "\n".join(f"{key}: {readable(item)}" for key, item in value.items())
+        return "\n".join(
+            f"{key.replace('_', ' ')}: {readable(item)}" for key, item in value.items()
+        )
     if isinstance(value, list | tuple):
         return "\n".join(f"• {readable(item)}" for item in value)
     return str(value)

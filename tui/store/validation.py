@@ -188,7 +188,10 @@ def check_stage(value: object) -> int:
 
 
 def check_json_value(value: Any, what: str, limit: int) -> Any:
-    """A value made only of text, numbers, yes/no, nothing, lists and text-keyed objects."""
+    """A value made only of text, numbers, yes/no, nothing, lists and text-keyed objects.
+
+    `what` names the whole ("This session") in messages: "This session holds a date...".
+    """
     budget = [limit]
 
     def walk(item: Any, depth: int) -> None:
@@ -222,10 +225,10 @@ def check_json_value(value: Any, what: str, limit: int) -> Any:
     return value
 
 
-def check_answers(answers: object, what: str = "The answers") -> dict[str, Any]:
+def check_answers(answers: object, what: str = "This session") -> dict[str, Any]:
     """A session's or draft's answers: a text-keyed object within ANSWERS_LIMIT."""
     if not isinstance(answers, dict):
-        raise ValidationError(f"{what} must be a set of named fields.")
+        raise ValidationError(f"{what} must keep its answers as named fields.")
     check_json_value(answers, what, ANSWERS_LIMIT)
     return answers
 
@@ -233,7 +236,7 @@ def check_answers(answers: object, what: str = "The answers") -> dict[str, Any]:
 def check_setting(key: object, value: object) -> None:
     """A setting's name and value as profile.json keeps them."""
     check_text(key, "A setting's name", SHORT_LIMIT)
-    check_json_value(value, "A setting", SETTING_LIMIT)
+    check_json_value(value, "This setting", SETTING_LIMIT)
 
 
 def check_record(record: object) -> None:
@@ -276,6 +279,6 @@ def check_record(record: object) -> None:
         check_time(record.started_at, "The start time")
         check_time(record.updated_at, "The time of the draft")
         check_optional_scale(record.mood_before, "The mood before")
-        check_answers(record.answers, "The draft")
+        check_answers(record.answers, "This draft")
     else:
         raise ValidationError(f"A {type(record).__name__} is not a record the app keeps.")

@@ -54,11 +54,12 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     """Write `data` to `path` through a 0600 temp file, fsync, rename and fsync the dir.
 
     On any failure before the rename the original file is byte-identical, the temp file
-    is removed and the error propagates to the caller.
+    is removed and the error propagates to the caller. `durable=False` skips both fsyncs:
+    still never torn, but a power cut may lose it (for backups, which are checked on use).
     """
     tmp = temp_name_for(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
@@ -70,7 +71,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -78,7 +80,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    fsync_dir(path.parent)
+    if durable:
+        fsync_dir(path.parent)
 
 
 def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:

@@ -112,7 +112,9 @@ def _rotate(root: Path, relative: str, before_migration: bool, keep: int) -> Non
 def _store_copy(root: Path, path: Path, raw: bytes, suffix: str) -> Path:
     target = _backup_path(root, path, suffix)
     make_private_dir(target.parent)
-    atomic_write_bytes(target, raw)
+    # Not fsynced: that would double the cost of the day's first save, and a copy lost to
+    # a power cut is only a copy (every copy is checked before it is put back).
+    atomic_write_bytes(target, raw, durable=False)
     return target
 
 

@@ -93,6 +93,7 @@ def _accepted(record: Any) -> bool:
     return True
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(note=TEXT, tags=TAGS, at=MOMENTS, mood=MOODS)
 def test_a_mood_log_comes_back_exactly_or_is_refused_without_a_trace(
@@ -113,6 +114,7 @@ def test_a_mood_log_comes_back_exactly_or_is_refused_without_a_trace(
         assert (back.mood, back.note, back.tags, back.source) == (mood, note, tuple(tags), "cli")
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(answers=st.dictionaries(st.text(PLAIN_CHARACTERS, max_size=12), JSON_VALUES, max_size=5))
 def test_session_answers_come_back_exactly_or_are_refused_without_a_trace(

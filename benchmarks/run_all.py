@@ -18,6 +18,7 @@ from pathlib import Path
 
 import bench_commands
 import bench_paint
+import log_breakdown
 from harness import BENCH_DIR, Series, cached_history
 
 RESULTS = BENCH_DIR / "results" / "latest.md"
@@ -89,6 +90,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="nocontact-bench-") as workspace:
         commands = bench_commands.measure(args.runs, Path(workspace) / "commands")
         paint = bench_paint.measure(args.paint_runs, args.review_runs, Path(workspace) / "paint")
+    breakdown = log_breakdown.measure(args.runs)
     report = "\n\n".join(
         [
             f"Measured {started} on {machine()}. Medians of {args.runs} runs (commands), "
@@ -97,6 +99,10 @@ def main() -> int:
             bench_commands.table(commands),
             bench_paint.table(paint),
             "Targets (issue 6):\n" + "\n".join(targets(commands, paint)),
+            "Where `nocontact log` spends its time (medians, `benchmarks/log_breakdown.py`):\n\n"
+            + "```\n"
+            + breakdown
+            + "\n```",
         ]
     )
     RESULTS.parent.mkdir(exist_ok=True)

@@ -224,3 +224,15 @@ def test_urge_counts_since_a_day_match_the_records(data_dir: Path) -> None:
         expected = (sum(not urge.acted for urge in urges), sum(urge.acted for urge in urges))
         assert store.urge_counts(since) == expected
     assert store.urge_counts()[0] > 0
+
+
+def test_a_broken_shard_leaves_the_overview_and_is_reported(data_dir: Path) -> None:
+    """A month file that cannot be read is mended or kept aside; the counts follow, and say so."""
+    store = Store.open(data_dir)
+    store.add(MoodLog(at=datetime(2026, 10, 5, 9, tzinfo=UTC), mood=3))
+    store.add(MoodLog(at=datetime(2026, 11, 5, 9, tzinfo=UTC), mood=8))
+    assert store.overview().mood_count == 2
+    (data_dir / "moods" / "2026-11.json").write_bytes(b'{"_schema": 1, "_default": {"1": ')
+    overview = store.overview()
+    assert overview == brute_force(store)
+    assert store.notices

@@ -101,9 +101,7 @@ class TestChartSnapshots:
         """Mood change per stage, and a sentence naming the stage that helped most."""
         _, sessions = history()
         app = ChartHost(
-            lambda: StageEffectChart(
-                lambda number: f"Stage {number}", lambda number: f"{number}. short", id="chart"
-            ),
+            lambda: StageEffectChart(lambda number: f"Stage {number}: a name", id="chart"),
             lambda chart: chart.show(sessions),
         )
         assert snap_compare(app, terminal_size=SIZE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from textwrap import indent
 from typing import Any
 
 from rich.text import Text
@@ -60,12 +61,26 @@ def readable(value: Any) -> str:
     if isinstance(value, dict):
         if all(isinstance(item, bool) for item in value.values()):
             return "\n".join(f"{'✓' if done else '·'} {key}" for key, done in value.items())
-        return "\n".join(
+        lines = []
+        for key, item in value.items():
+            text = readable(item)
+            label = key.replace("_", " ")
+            # A nested list or answer starts on its own lines, indented under its label.
+            nested = isinstance(item, dict | list | tuple) and item
+            lines.append(f"{label}:\n" + indent(text, "  ") if nested else f"{label}: {text}")
+        return "\n".join(lines)
+    if isinstance(value, list | tuple):
+        return "\n".join(f"• {_one_line(item)}" for item in value)
+    return str(value)
+
+
+def _one_line(value: Any) -> str:
+    """A list item on one line: a small answer (a check-in, say) as "key: value, ..."."""
+    if isinstance(value, dict):
+        return ", ".join(
             f"{key.replace('_', ' ')}: {readable(item)}" for key, item in value.items()
         )
-    if isinstance(value, list | tuple):
-        return "\n".join(f"• {readable(item)}" for item in value)
-    return str(value)
+    return readable(value)
 
 
 def _filled(value: Any) -> bool:

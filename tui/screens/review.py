@@ -130,7 +130,7 @@ class ReviewScreen(Screen[None]):
                 yield MoodChart(self.today)
                 yield MoodCalendar(self.today)
                 yield WeekdayHourChart()
-                yield StageEffectChart(self.stage_name, self.short_stage_name)
+                yield StageEffectChart(self.stage_name)
         yield Footer()
 
     def on_mount(self) -> None:

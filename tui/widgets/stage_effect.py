@@ -14,6 +14,9 @@ from tui.analysis import StageEffect, most_helpful, stage_effects
 from tui.store.records import Session
 from tui.widgets.chart_colors import theme_rgb
 
+FRAME_ROWS = 4
+"""Rows of the plot that are not bars: the title, the frame's top and bottom, the scale."""
+
 
 def effect_summary(effects: Sequence[StageEffect], stage_name: Callable[[int], str]) -> str:
     """One or two plain sentences about which exercises helped most."""
@@ -50,22 +53,14 @@ class StageEffectChart(Vertical):
 
     DEFAULT_CSS = """
     StageEffectChart { height: auto; }
-    StageEffectChart PlotextPlot { height: 14; }
+    StageEffectChart PlotextPlot { height: 4; }
     StageEffectChart Static { padding: 0 1 1 1; }
     """
 
-    def __init__(
-        self,
-        stage_name: Callable[[int], str],
-        bar_label: Callable[[int], str],
-        *,
-        id: str | None = None,
-    ) -> None:
+    def __init__(self, stage_name: Callable[[int], str], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.stage_name = stage_name
-        """The name a sentence uses for a stage."""
-        self.bar_label = bar_label
-        """The short name under a stage's bar."""
+        """The name the sentences use for a stage; the bars are labelled by number, which fits."""
         self.sessions: Sequence[Session] = ()
 
     def on_mount(self) -> None:
@@ -84,14 +79,17 @@ class StageEffectChart(Vertical):
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.title("Mood change from before to after, by stage")
+        plt.title("Average change in mood from before a session to after it")
         if effects:
-            labels = [self.bar_label(effect.stage) for effect in effects]
+            labels = [f"Stage {effect.stage}" for effect in effects]
             changes = [round(effect.change, 1) for effect in effects]
-            plt.bar(labels, changes, width=0.5, color=theme_rgb(self.app, "primary"))
-            limit = int(max(2, *(abs(change) for change in changes))) + 1
-            plt.ylim(-limit, limit)
-            plt.yticks(list(range(-limit, limit + 1)))
+            colour = theme_rgb(self.app, "primary")
+            plt.bar(labels, changes, orientation="horizontal", width=0.2, color=colour)
+            limit = int(max(1, *(abs(change) for change in changes))) + 1
+            plt.xlim(-limit, limit)
+            plt.xticks([float(tick) for tick in range(-limit, limit + 1)])
+        # One row per stage, plus the title, the frame and the scale: bars land on their rows.
+        plot.styles.height = len(effects) + FRAME_ROWS if effects else FRAME_ROWS
         plot.refresh()
         lines = effect_lines(effects, self.stage_name)
         summary = effect_summary(effects, self.stage_name)

@@ -12,8 +12,7 @@ from tui.analysis import WEEKDAYS, mean_by_hour, mean_by_weekday
 from tui.store.records import MoodLog
 from tui.widgets.chart_colors import theme_rgb
 
-MAX_LABELS = 12
-"""More bars than this, and only every other one is labelled."""
+HOUR_TICKS: list[float] = [0, 3, 6, 9, 12, 15, 18, 21]
 
 
 class WeekdayHourChart(Horizontal):
@@ -40,36 +39,37 @@ class WeekdayHourChart(Horizontal):
         """Plot the averages of these mood logs."""
         self.moods = moods
         colour = theme_rgb(self.app, "primary")
-        weekday = self.query_one("#by-weekday", PlotextPlot)
-        self._bars(weekday, list(WEEKDAYS), mean_by_weekday(moods), "By day of the week", colour)
-        hour = self.query_one("#by-hour", PlotextPlot)
-        hours = [f"{hour:02d}h" for hour in range(24)]
-        self._bars(hour, hours, mean_by_hour(moods), "By hour of the day", colour)
+        self._weekdays(mean_by_weekday(moods), colour)
+        self._hours(mean_by_hour(moods), colour)
 
-    @staticmethod
-    def _bars(
-        plot: PlotextPlot,
-        labels: list[str],
-        means: list[float | None],
-        title: str,
-        colour: tuple[int, int, int],
-    ) -> None:
+    def _weekdays(self, means: list[float | None], colour: tuple[int, int, int]) -> None:
+        """Bars for the days that have logs: seven always fit side by side."""
+        plot = self.query_one("#by-weekday", PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        # Only what has logs gets a bar: a bar of zero height would smear into the axis.
-        found = [
-            (label, mean) for label, mean in zip(labels, means, strict=True) if mean is not None
-        ]
-        plt.title(title if found else f"{title}: no logs yet")
+        # A day without logs gets no bar: one of zero height would smear into the axis.
+        found = [(day, mean) for day, mean in zip(WEEKDAYS, means, strict=True) if mean is not None]
+        plt.title("By day of the week" if found else "By day of the week: no logs yet")
         if found:
-            plt.bar(
-                [label for label, _ in found], [mean for _, mean in found], color=colour, width=0.6
-            )
-            if len(found) > MAX_LABELS:
-                # Categories sit at 1, 2, 3...; every other label keeps them from colliding.
-                ticks = range(1, len(found) + 1, 2)
-                plt.xticks(list(ticks), [found[tick - 1][0] for tick in ticks])
+            plt.bar([day for day, _ in found], [mean for _, mean in found], color=colour, width=0.6)
+        plt.ylim(0, 10)
+        plt.yticks([0, 5, 10])
+        plot.refresh()
+
+    def _hours(self, means: list[float | None], colour: tuple[int, int, int]) -> None:
+        """A point for each hour that has logs: 24 bars would run together at this width."""
+        plot = self.query_one("#by-hour", PlotextPlot)
+        plt = plot.plt
+        plt.clear_data()
+        plt.clear_figure()
+        found = [(hour, mean) for hour, mean in enumerate(means) if mean is not None]
+        plt.title("By hour of the day" if found else "By hour of the day: no logs yet")
+        if found:
+            hours = [hour for hour, _ in found]
+            plt.scatter(hours, [mean for _, mean in found], color=colour, marker="●")
+        plt.xlim(-0.5, 23.5)
+        plt.xticks(HOUR_TICKS, [f"{hour:02.0f}h" for hour in HOUR_TICKS])
         plt.ylim(0, 10)
         plt.yticks([0, 5, 10])
         plot.refresh()

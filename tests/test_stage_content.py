@@ -90,3 +90,10 @@ def test_a_wrong_type_is_named() -> None:
         data["stages"][3]["number"] = "four"
 
     assert break_content(change) == "stages.json.stages[3]: field 'number' has the wrong type"
+
+
+def test_a_scale_needs_a_word_for_every_value() -> None:
+    def change(data: Any) -> None:
+        data["stages"][2]["steps"][0]["fields"][1]["labels"].pop()
+
+    assert "field 'labels' needs 11 words" in break_content(change)

@@ -14,9 +14,10 @@ MOOD_KEYS = ("mood_before", "mood_after")
 
 INPUT_KINDS = ("mood", "scale", "line", "text", "date", "choice", "checklist")
 """Fields any stage can ask for."""
-SPECIAL_KINDS = ("emotions", "breathing", "urge_timer", "reasons", "card")
+SPECIAL_KINDS = ("emotions", "breathing", "urge_timer", "reasons", "card", "plan")
 """Fields that belong to one stage's own exercise."""
 LAYOUTS = ("stack", "columns")
+SCALE_SIZE = 11
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Field:
     hint: str = ""
     placeholder: str = ""
     options: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    """For a scale: the words for each value, 0 to 10."""
     tall: bool = False
     default_days_ahead: int | None = None
     future_only: bool = False
@@ -69,6 +72,9 @@ def _field(data: Fields) -> Field:
     options = tuple(data.texts("options", []))
     if kind in ("choice", "checklist") and not options:
         raise ContentError(f"{data.where}: field 'options' is needed for a {kind}")
+    labels = tuple(data.texts("labels", []))
+    if kind == "scale" and len(labels) != SCALE_SIZE:
+        raise ContentError(f"{data.where}: field 'labels' needs {SCALE_SIZE} words, 0 to 10")
     days = data.number("default_days_ahead", -1)
     return Field(
         key=data.text("key"),
@@ -77,6 +83,7 @@ def _field(data: Fields) -> Field:
         hint=data.text("hint", ""),
         placeholder=data.text("placeholder", ""),
         options=options,
+        labels=labels,
         tall=data.flag("tall"),
         default_days_ahead=None if days < 0 else days,
         future_only=data.flag("future_only"),

@@ -189,3 +189,21 @@ def test_stage_effect_sentences() -> None:
         "Stage 3: 3.0 → 6.0 (+3.0) over 1 session",
     ]
     assert "no stage has lifted" in effect_summary([StageEffect(2, 1, 6.0, 5.0)], str)
+
+
+async def test_the_calendar_names_the_day_and_mood_under_the_pointer() -> None:
+    """Colour alone is not enough: hovering a day shows its date and average mood."""
+    from datetime import date as day
+
+    moods, _ = history()
+    means = daily_means(moods)
+    app = ChartHost(lambda: MoodCalendar(TODAY, id="chart"), lambda chart: chart.show(means))
+    async with app.run_test(size=SIZE) as pilot:
+        calendar = app.query_one(MoodCalendar)
+        # Row 2 + 11 is November 2026 (title and day numbers first); 23 Nov is the 23rd cell.
+        assert calendar.day_at(10 + 2 * 22, 2 + 11) == TODAY
+        assert calendar.day_at(10 + 2 * 29, 2 + 11) == day(2026, 11, 30)
+        assert calendar.day_at(10 + 2 * 30, 2 + 11) is None  # November has no 31st
+        assert calendar.day_at(3, 5) is None
+        await pilot.hover(MoodCalendar, offset=(1 + 10 + 2 * 22, 2 + 11))
+        assert calendar.tooltip == f"Mon 23 Nov 2026: average mood {means[TODAY]:.1f}"

@@ -71,6 +71,9 @@ async def test_a_long_history_pages_in_as_the_cursor_nears_the_end() -> None:
         table.move_cursor(row=PAGE - 1)
         await pilot.pause()
         assert table.row_count == 2 * PAGE
+        table.scroll_end(animate=False)  # the wheel or the scrollbar, without the cursor
+        await pilot.pause()
+        assert table.row_count == 3 * PAGE
         await pilot.press("o")
         await settle(pilot)
         await pilot.app.workers.wait_for_complete()

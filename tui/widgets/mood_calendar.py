@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.color import Color
+from textual.events import MouseMove
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -18,6 +19,8 @@ NO_LOG = "··"
 MONTHS_SHOWN = 12
 LABEL_WIDTH = 10
 """Room for "Nov 2026" and a gap before the cells."""
+HEADER_ROWS = 2
+"""The title and the day numbers above the first month."""
 
 
 def months_ending(last: date, count: int) -> list[tuple[int, int]]:
@@ -69,13 +72,35 @@ class MoodCalendar(Widget, can_focus=True):
     def action_later(self) -> None:
         self.months_back = max(0, self.months_back - 12)
 
+    def shown_months(self) -> list[tuple[int, int]]:
+        """The (year, month) rows on screen, oldest first."""
+        return months_ending(self.today, MONTHS_SHOWN + self.months_back)[:MONTHS_SHOWN]
+
+    def day_at(self, x: int, y: int) -> date | None:
+        """The day under a point of the widget's content, if it is a day."""
+        row, column = y - HEADER_ROWS, x - LABEL_WIDTH
+        shown = self.shown_months()
+        if not (0 <= row < len(shown) and column >= 0):
+            return None
+        year, month = shown[row]
+        day = column // len(CELL) + 1
+        return date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        # Colour alone cannot be read by everyone: the day and its mood show under the pointer.
+        offset = event.get_content_offset(self)
+        day = self.day_at(offset.x, offset.y) if offset else None
+        mean = self.means.get(day) if day else None
+        known = day is not None and mean is not None
+        self.tooltip = f"{day:%a %d %b %Y}: average mood {mean:.1f}" if known else None
+
     def render(self) -> Text:
         variables = self.app.theme_variables
         low, middle, high = (
             Color.parse(variables[name]) for name in ("error", "warning", "success")
         )
         faint = Style(dim=True)
-        shown = months_ending(self.today, MONTHS_SHOWN + self.months_back)[:MONTHS_SHOWN]
+        shown = self.shown_months()
         first_year, first_month = shown[0]
         last_year, last_month = shown[-1]
         title = (

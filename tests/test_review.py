@@ -295,3 +295,16 @@ async def test_urges_and_slips_open_with_what_happened() -> None:
         shown = "\n".join(str(static.content) for static in app.screen.query(Static))
         assert "They reached out." in shown
         assert "Shaky." in shown
+
+
+async def test_the_tag_field_suggests_tags_already_used() -> None:
+    """Once history is read, typing the start of a tag offers the whole of it."""
+    store = Store.open()
+    fill_weeks(store)
+    app = ReviewHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        suggester = review(pilot).query_one("#tag", Input).suggester
+        assert suggester is not None
+        assert await suggester.get_suggestion("hop") == "hopeful"
+        assert await suggester.get_suggestion("zz") is None

@@ -7,10 +7,12 @@ can check filtering without an app.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+
+from rich.markup import escape
 
 from tui.store.records import LogisticsContact, MoodLog, Session, Slip, Urge
 from tui.store.store import Store
@@ -127,6 +129,45 @@ def history(store: Store, today: date, since: datetime | None = None) -> Iterato
     ]
     merged = heapq.merge(*streams, key=lambda record: record.when, reverse=True)
     return (entry_for(record, today) for record in merged)
+
+
+def kind_label(record: HistoryRecord, stage_name: Callable[[int], str]) -> str:
+    """What kind of entry this is, in a few words."""
+    if isinstance(record, Session):
+        return stage_name(record.stage)
+    if isinstance(record, MoodLog):
+        return "Mood log"
+    if isinstance(record, Urge):
+        return "Urge, acted on" if record.acted else "Urge, rode it out"
+    if isinstance(record, Slip):
+        return "Slip, they reached out" if record.they_reached_out else "Slip, you reached out"
+    return "Logistics contact"
+
+
+def mood_cell(record: HistoryRecord) -> str:
+    """The mood a table row shows: one value, before → after, or an urge's strength."""
+    if isinstance(record, Session):
+        before = "–" if record.mood_before is None else str(record.mood_before)
+        after = "–" if record.mood_after is None else str(record.mood_after)
+        return f"{before} → {after}"
+    if isinstance(record, MoodLog):
+        return str(record.mood)
+    if isinstance(record, Urge):
+        return f"urge {record.strength}"
+    if isinstance(record, Slip) and record.mood is not None:
+        return str(record.mood)
+    return ""
+
+
+def row_cells(entry: Entry, stage_name: Callable[[int], str]) -> tuple[str, ...]:
+    """What the review table shows for an entry, escaped so nothing written reads as markup."""
+    return (
+        f"{entry.when:%d %b %Y %H:%M}",
+        kind_label(entry.record, stage_name),
+        mood_cell(entry.record),
+        escape(entry.summary),
+        escape(", ".join(entry.tags)),
+    )
 
 
 @dataclass(frozen=True)

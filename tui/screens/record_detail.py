@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from textwrap import indent
 from typing import Any
@@ -16,7 +15,7 @@ from textual.widgets import Footer, Header, Static
 
 from tui.content.moods import MoodContent
 from tui.content.stages import MOOD_KEYS, Stage
-from tui.review_entries import HistoryRecord, readable_answers, sealed_until
+from tui.review_entries import HistoryRecord, kind_label, readable_answers, sealed_until
 from tui.store.records import LogisticsContact, MoodLog, Session, Slip, Urge
 
 SOURCES = {
@@ -24,34 +23,6 @@ SOURCES = {
     "app": "Logged in the app.",
     "session": "Logged during a session.",
 }
-
-
-def kind_label(record: HistoryRecord, stage_name: Callable[[int], str]) -> str:
-    """What kind of entry this is, in a few words."""
-    if isinstance(record, Session):
-        return stage_name(record.stage)
-    if isinstance(record, MoodLog):
-        return "Mood log"
-    if isinstance(record, Urge):
-        return "Urge, acted on" if record.acted else "Urge, rode it out"
-    if isinstance(record, Slip):
-        return "Slip, they reached out" if record.they_reached_out else "Slip, you reached out"
-    return "Logistics contact"
-
-
-def mood_cell(record: HistoryRecord) -> str:
-    """The mood a table row shows: one value, before → after, or an urge's strength."""
-    if isinstance(record, Session):
-        before = "–" if record.mood_before is None else str(record.mood_before)
-        after = "–" if record.mood_after is None else str(record.mood_after)
-        return f"{before} → {after}"
-    if isinstance(record, MoodLog):
-        return str(record.mood)
-    if isinstance(record, Urge):
-        return f"urge {record.strength}"
-    if isinstance(record, Slip) and record.mood is not None:
-        return str(record.mood)
-    return ""
 
 
 def readable(value: Any) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import threading
 
-from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,12 +25,8 @@ from tui import clock
 from tui.analysis import daily_means
 from tui.content.moods import MoodContent, load_moods
 from tui.content.stages import Stage, load_stages
-from tui.review_entries import (
-    Entry,
-    EntryFilter,
-    history,
-)
-from tui.screens.record_detail import RecordDetailScreen, kind_label, mood_cell
+from tui.review_entries import Entry, EntryFilter, history, row_cells
+from tui.screens.record_detail import RecordDetailScreen
 from tui.store.records import MoodLog, Session
 from tui.store.store import Store
 from tui.widgets.mood_calendar import MoodCalendar
@@ -168,6 +163,8 @@ class ReviewScreen(Screen[None]):
         if done:
             self.loaded = True
             self._show_charts()
+            filters = self.query_one(ReviewFilters)
+            filters.suggest_tags({tag for entry in self.entries for tag in entry.tags})
         self._top_up()
 
     def _top_up(self) -> None:
@@ -176,7 +173,9 @@ class ReviewScreen(Screen[None]):
         if end > len(self.rows):
             fresh = self.matches[len(self.rows) : end]
             self.rows.extend(fresh)
-            self.query_one(DataTable).add_rows(self._cells(entry) for entry in fresh)
+            self.query_one(DataTable).add_rows(
+                row_cells(entry, self.short_stage_name) for entry in fresh
+            )
             self.call_after_refresh(self._first_rows_painted.set)
         self._show_status()
 
@@ -199,16 +198,6 @@ class ReviewScreen(Screen[None]):
     def is_filling(self) -> bool:
         """True while history is still being read or wanted rows are not in the table yet."""
         return not self.loaded or len(self.rows) < min(self._wanted, len(self.matches))
-
-    def _cells(self, entry: Entry) -> tuple[str, ...]:
-        # Escaped: what a person wrote is shown as written, never read as markup.
-        return (
-            f"{entry.when:%d %b %Y %H:%M}",
-            kind_label(entry.record, self.short_stage_name),
-            mood_cell(entry.record),
-            escape(entry.summary),
-            escape(", ".join(entry.tags)),
-        )
 
     def _show_status(self) -> None:
         total, shown = len(self.entries), len(self.matches)

@@ -74,7 +74,7 @@ class MoodChart(Vertical):
         plt.ylim(0, 10)
         plt.yticks([0, 2, 4, 6, 8, 10])
         if not points:
-            plt.title(f"No mood logs in {SPAN[self.bucket]} yet")
+            plt.title(f"No mood logs in {SPAN[self.bucket]}" if self.moods else "No mood logs yet")
         else:
             starts = [point.start.strftime("%Y-%m-%d") for point in points]
             means = [point.mean for point in points]

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.suggester import SuggestFromList
 from textual.timer import Timer
 from textual.widgets import Input, Select
 
@@ -69,6 +70,10 @@ class ReviewFilters(Horizontal):
         yield Input(placeholder="from date", id="since")
         yield Input(placeholder="to date", id="until")
         yield Input(placeholder="search what you wrote", id="search")
+
+    def suggest_tags(self, tags: set[str]) -> None:
+        """Offer these tags as the tag field is typed in."""
+        self.query_one("#tag", Input).suggester = SuggestFromList(sorted(tags))
 
     def apply(self) -> None:
         """Read the fields and announce the filter if it changed."""

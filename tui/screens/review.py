@@ -74,9 +74,10 @@ class ReviewScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("ctrl+l", "clear_filters", "Clear filters"),
-        Binding("o", "oldest", "Oldest"),
-        Binding("e", "show_tab('entries')", "Entries"),
-        Binding("c", "show_tab('charts')", "Charts"),
+        Binding("o", "oldest", "Oldest entry"),
+        # The tabs are on screen and take a click, so their keys live in the help screen.
+        Binding("e", "show_tab('entries')", "Entries tab", show=False),
+        Binding("c", "show_tab('charts')", "Charts tab", show=False),
     ]
 
     def __init__(

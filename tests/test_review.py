@@ -308,3 +308,23 @@ async def test_the_tag_field_suggests_tags_already_used() -> None:
         assert suggester is not None
         assert await suggester.get_suggestion("hop") == "hopeful"
         assert await suggester.get_suggestion("zz") is None
+
+
+async def test_a_first_mood_logged_with_m_replaces_the_empty_message() -> None:
+    """From an empty review, m logs a mood in the coach, and the review then shows it."""
+    from tui.app import NoContactApp
+    from tui.screens.mood_log import MoodLogScreen
+
+    app = NoContactApp(store=Store.open())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await settle(pilot)
+        assert review(pilot).has_class("-empty")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MoodLogScreen)
+        await pilot.press("7", "tab", *"first one", "enter")
+        await settle(pilot)
+        screen = review(pilot)
+        assert not screen.has_class("-empty")
+        assert column(screen, 3) == ["first one"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from itertools import takewhile
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -55,6 +56,7 @@ EMPTY_TEXT = (
     "(keys 1 to 5). Every mood, session, urge and slip you save will appear here, "
     "newest first, and the Charts tab will start to show how things move over time."
 )
+EMPTY_HIDES = ("search", "clear_filters", "oldest")
 NO_MATCH_TEXT = "No entries match these filters. Press ctrl+l to clear them."
 
 
@@ -67,7 +69,7 @@ class ReviewScreen(Screen[None]):
     ReviewScreen #empty { display: none; padding: 1 2; color: $text; }
     ReviewScreen.-empty #entries-table, ReviewScreen.-no-match #entries-table { display: none; }
     ReviewScreen.-empty #empty, ReviewScreen.-no-match #empty { display: block; }
-    ReviewScreen.-empty #filters { display: none; }
+    ReviewScreen.-empty #filters, ReviewScreen.-empty #status { display: none; }
     """
 
     BINDINGS = [
@@ -166,6 +168,7 @@ class ReviewScreen(Screen[None]):
             self._show_charts()
             filters = self.query_one(ReviewFilters)
             filters.suggest_tags({tag for entry in self.entries for tag in entry.tags})
+            self.refresh_bindings()
         self._top_up()
 
     def _top_up(self) -> None:
@@ -225,10 +228,11 @@ class ReviewScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Add what was saved while another screen was on top (a mood log, say)."""
-        if not (self.loaded and self.entries):
-            return
-        newest = self.entries[0].when
-        known = {entry.record.id for entry in self.entries if entry.when >= newest}
+        if not self.loaded:
+            return  # the reader has not reached the end yet, and will see it
+        newest = self.entries[0].when if self.entries else None
+        same_moment = takewhile(lambda entry: entry.when == newest, self.entries)
+        known = {entry.record.id for entry in same_moment}
         fresh = [
             entry
             for entry in history(self.store, self.today, since=newest)
@@ -238,6 +242,7 @@ class ReviewScreen(Screen[None]):
             self.entries[:0] = fresh
             self._show_charts()
             self._refill()
+            self.refresh_bindings()
 
     # -- filters ----------------------------------------------------------------
 
@@ -264,6 +269,10 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(
             RecordDetailScreen(entry.record, self.stages, self.mood_content, self.today)
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # With nothing saved yet there is nothing to search, filter or go back through.
+        return not (action in EMPTY_HIDES and self.loaded and not self.entries)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -72,19 +73,40 @@ def rewrite_shard(path: Path, change: Any) -> None:
         database.close()
 
 
+def store_change(store: Store, rng: random.Random) -> None:
+    """Update a record through the store (perhaps into another month), or delete one."""
+    kind = rng.choice(("moods", "sessions", "urges"))
+    saved = list(store.records(kind))
+    if not saved:
+        return
+    record = rng.choice(saved)
+    if rng.random() < 0.4:
+        store.delete(kind, record.id)
+        return
+    moved = random_record(rng).when
+    if kind == "sessions":
+        store.update(dataclasses.replace(record, saved_at=moved, stage=rng.randint(1, 5)))
+    elif kind == "moods":
+        store.update(dataclasses.replace(record, at=moved, mood=rng.randint(0, 10)))
+    else:
+        store.update(dataclasses.replace(record, at=moved, acted=not record.acted))
+
+
 def random_change(store: Store, rng: random.Random) -> None:
-    """Add a record, update one, delete one, or delete a whole shard."""
+    """Add, update or delete through the store or behind its back, or lose a whole shard."""
     shards = [path for kind in ("moods", "sessions", "urges") for path in store.shard_paths(kind)]
     choice = rng.random()
-    if not shards or choice < 0.5:
+    if not shards or choice < 0.4:
         store.add(random_record(rng))
+    elif choice < 0.65:
+        store_change(store, rng)
     elif choice < 0.95:
         path = rng.choice(shards)
         ids = [document.doc_id for document in TinyDB(path, storage=AtomicJSONStorage).all()]
         if not ids:
             return
         doc_id = rng.choice(ids)
-        if choice < 0.7:
+        if choice < 0.8:
             fields = {"mood": 0, "stage": 2, "acted": True}
             kind_field = {"moods": "mood", "sessions": "stage", "urges": "acted"}[path.parent.name]
             update = {kind_field: fields[kind_field]}

@@ -155,6 +155,7 @@ async def test_stage3_rides_an_urge_out_and_records_it(data_dir: Path) -> None:
         await pilot.press("tab", "enter")
         await next_step(pilot)
         timer = screen.query_one(UrgeTimer)
+        timer.animate = False  # time moves only when the test says
         await pilot.press("enter")
         assert timer.running
         timer.advance(180)
@@ -378,6 +379,8 @@ async def still_cursor(pilot: Pilot[Any]) -> None:
     for field in pilot.app.screen.query("Input, TextArea"):
         field.cursor_blink = False  # type: ignore[attr-defined]
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()  # the footer redraws its keys a moment after focus moves
 
 
 def stage_app(data_dir: Path, number: int) -> NoContactApp:
@@ -432,6 +435,7 @@ class TestStageLooks:
             for _ in range(3):
                 await next_step(pilot)
             timer = pilot.app.screen.query_one(UrgeTimer)
+            timer.animate = False  # time moves only when the test says
             await pilot.press("enter")
             timer.advance(180)
             await pilot.pause()

@@ -113,6 +113,11 @@ class StageScreen(Screen[None]):
         self._show_step()
         self.fields["mood_before"].focus()
         if self.draft is not None:
+            # After the first paint, so the stage is fully drawn beneath the question.
+            self.call_after_refresh(self._offer_draft)
+
+    def _offer_draft(self) -> None:
+        if self.draft is not None:
             self.app.push_screen(DraftPrompt(self.draft, self.stage.title), self._draft_chosen)
 
     def _draft_chosen(self, keep: bool | None) -> None:

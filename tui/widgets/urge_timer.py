@@ -143,8 +143,10 @@ class UrgeTimer(Vertical):
             clock, note = "Time is up", "The wave came and you are still here. Well ridden."
         else:
             clock = f"{clock_text(left)} left"
-            if not self.running:
-                clock += " (paused)" if self.elapsed else ""
+            if not self.running and self.elapsed:
+                clock += " (paused)"
+                note = "Paused. Resume when you are ready; the urge can wait too."
+            elif not self.running:
                 note = "Press Start, then simply let the minutes pass. Breathe, notice, wait."
             else:
                 due = self.check_every - (self.elapsed % self.check_every)

@@ -11,13 +11,13 @@ from tui.widgets.breathing_pacer import ROUND_SECONDS, BreathBar, BreathingPacer
 class PacerApp(App[None]):
     """Just a pacer, to drive by hand."""
 
-    def __init__(self, animate: bool = False) -> None:
+    def __init__(self, live: bool = False) -> None:
         super().__init__()
-        self.animate = animate
+        self.live = live
         self.done = 0
 
     def compose(self) -> ComposeResult:
-        yield BreathingPacer(rounds=2, animate=self.animate)
+        yield BreathingPacer(rounds=2, live=self.live)
 
     def on_breathing_pacer_done(self) -> None:
         self.done += 1
@@ -72,7 +72,7 @@ async def test_skipping_by_key_is_kept_and_kind() -> None:
 
 
 async def test_it_animates_on_its_own_once_begun() -> None:
-    app = PacerApp(animate=True)
+    app = PacerApp(live=True)
     async with app.run_test() as pilot:
         pacer = app.query_one(BreathingPacer)
         await pilot.click("#pacer-toggle")

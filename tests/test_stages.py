@@ -85,29 +85,29 @@ async def test_stage1_walked_from_home_is_saved_with_both_moods(data_dir: Path) 
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("3", "tab")
         assert app.focused is screen.fields["loved_before"]
-        await type_text(pilot, "swimming early")
+        await type_text(pilot, "swim")
         await next_step(pilot)
         assert screen.query_one("#stage-progress", Static).content.startswith("Step 2 of 4")
         await pilot.press("enter", "tab")
-        await type_text(pilot, "the guitar")
+        await type_text(pilot, "guitar")
         await pilot.press("tab")
         await type_text(pilot, "saturday")
         assert "Saturday 28 November 2026" in str(screen.query_one("#date-shown", Static).content)
         await next_step(pilot)
-        await type_text(pilot, "i like quiet mornings")
+        await type_text(pilot, "quiet")
         await next_step(pilot)
-        assert "the guitar, on Saturday 28 November." in str(screen.fields["plan"].content)
+        assert "guitar, on Saturday 28 November." in str(screen.fields["plan"].content)
         assert app.focused is screen.fields["mood_after"]
         await pilot.press("7")
         await save_and_return(pilot)
     session = only_session(data_dir, 1)
     assert (session.mood_before, session.mood_after) == (3, 7)
     assert session.answers == {
-        "loved_before": "swimming early",
+        "loved_before": "swim",
         "pick_kind": "Something to start again",
-        "pick_what": "the guitar",
+        "pick_what": "guitar",
         "pick_day": "2026-11-28",
-        "own_voice": "i like quiet mornings",
+        "own_voice": "quiet",
     }
 
 
@@ -155,7 +155,7 @@ async def test_stage3_rides_an_urge_out_and_records_it(data_dir: Path) -> None:
         await pilot.press("tab", "enter")
         await next_step(pilot)
         timer = screen.query_one(UrgeTimer)
-        timer.animate = False  # time moves only when the test says
+        timer.live = False  # time moves only when the test says
         await pilot.press("enter")
         assert timer.running
         timer.advance(180)
@@ -309,6 +309,42 @@ async def test_escape_keeps_a_draft_that_reopening_offers(data_dir: Path) -> Non
     assert only_session(data_dir, 1).answers["pick_what"] == "pottery"
 
 
+async def test_a_draft_brings_back_feelings_choices_and_the_timer(data_dir: Path) -> None:
+    app = CoachApp(store=Store.open(data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_from_home(pilot, 2)
+        await pilot.press("tab", "4", "down", "2", "escape")
+        await pilot.pause()
+        screen = await open_from_home(pilot, 3)
+        await pilot.press("tab", "9")
+        await next_step(pilot)
+        await next_step(pilot)
+        await pilot.press("tab", "down", "enter")
+        await next_step(pilot)
+        timer = screen.query_one(UrgeTimer)
+        timer.live = False
+        await pilot.press("enter")
+        timer.advance(100)
+        await pilot.press("escape")
+        await pilot.pause()
+        for number in (2, 3):
+            await pilot.press(str(number))
+            await pilot.pause()
+            await pilot.press("c")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, StageScreen)
+            if number == 2:
+                assert screen.answers() == {"emotions": {"sad": 4, "heartbroken": 2}}
+            else:
+                answers = screen.answers()
+                assert answers["urge_strength"] == 9 and answers["need_or_want"] == "A want"
+                assert answers["urge_timer"]["seconds_ridden"] == 100
+                assert "8:20 left (paused)" in str(screen.query_one("#timer-clock", Static).content)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
 async def test_starting_fresh_leaves_the_page_empty(data_dir: Path) -> None:
     store = Store.open(data_dir)
     app = CoachApp(store=store, initial_stage=2)
@@ -435,7 +471,7 @@ class TestStageLooks:
             for _ in range(3):
                 await next_step(pilot)
             timer = pilot.app.screen.query_one(UrgeTimer)
-            timer.animate = False  # time moves only when the test says
+            timer.live = False  # time moves only when the test says
             await pilot.press("enter")
             timer.advance(180)
             await pilot.pause()

@@ -11,13 +11,13 @@ from tui.widgets.urge_timer import UrgeTimer, clock_text
 class TimerApp(App[None]):
     """Just a timer, to drive by hand; it notes each check-in it is asked for."""
 
-    def __init__(self, animate: bool = False) -> None:
+    def __init__(self, live: bool = False) -> None:
         super().__init__()
-        self.animate = animate
+        self.live = live
         self.asked: list[bool] = []
 
     def compose(self) -> ComposeResult:
-        yield UrgeTimer(minutes=10, animate=self.animate)
+        yield UrgeTimer(minutes=10, live=self.live)
 
     def on_urge_timer_check_in_due(self, event: UrgeTimer.CheckInDue) -> None:
         self.asked.append(event.final)
@@ -105,7 +105,7 @@ async def test_pause_and_stop_by_key() -> None:
 
 
 async def test_it_ticks_on_its_own_once_started() -> None:
-    app = TimerApp(animate=True)
+    app = TimerApp(live=True)
     async with app.run_test() as pilot:
         timer = app.query_one(UrgeTimer)
         await pilot.click("#timer-toggle")

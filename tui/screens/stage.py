@@ -49,13 +49,13 @@ class StageScreen(Screen[None]):
     """Which step is on screen, from 0."""
 
     def __init__(
-        self, stage: Stage, store: Store, *, draft: Draft | None = None, animate: bool = True
+        self, stage: Stage, store: Store, *, draft: Draft | None = None, live: bool = True
     ) -> None:
         super().__init__()
         self.stage = stage
         self.store = store
         self.draft = draft
-        self.animate = animate
+        self.live = live
         """False in tests: animated widgets wait to be driven by hand."""
         self.started_at = now()
         self.fields: dict[str, Widget] = {}
@@ -281,8 +281,8 @@ class StageScreen(Screen[None]):
         self.dismiss()
 
 
-def stage_screen(number: int, store: Store, *, animate: bool = True) -> StageScreen:
+def stage_screen(number: int, store: Store, *, live: bool = True) -> StageScreen:
     """The screen for stage `number`, offering its draft if one was left."""
     module = importlib.import_module(SCREEN_MODULES[number])
     screen_class: type[StageScreen] = module.SCREEN
-    return screen_class(load_stages()[number], store, draft=store.draft(number), animate=animate)
+    return screen_class(load_stages()[number], store, draft=store.draft(number), live=live)

@@ -18,7 +18,7 @@ class ClarityStage(StageScreen):
         if field.kind == "emotions":
             return EmotionPicker(load_moods().emotions, id="field-emotions")
         if field.kind == "breathing":
-            return BreathingPacer(animate=self.animate, id="field-breathing")
+            return BreathingPacer(live=self.live, id="field-breathing")
         return super().build_special(field)
 
 

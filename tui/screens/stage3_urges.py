@@ -78,9 +78,9 @@ class UrgeStage(StageScreen):
     """Notice the urge, write the unsent message, find the need, ride it out."""
 
     def __init__(
-        self, stage: Stage, store: Store, *, draft: Draft | None = None, animate: bool = True
+        self, stage: Stage, store: Store, *, draft: Draft | None = None, live: bool = True
     ) -> None:
-        super().__init__(stage, store, draft=draft, animate=animate)
+        super().__init__(stage, store, draft=draft, live=live)
         reasons = store.setting("reasons", "")
         self.reasons = reasons.strip() if isinstance(reasons, str) else ""
 
@@ -89,7 +89,7 @@ class UrgeStage(StageScreen):
             text = self.reasons or field.placeholder
             return Static(text, id=field_id(field.key), classes="stage-card", markup=False)
         if field.kind == "urge_timer":
-            return UrgeTimer(animate=self.animate, id=field_id(field.key))
+            return UrgeTimer(live=self.live, id=field_id(field.key))
         return super().build_special(field)
 
     @property

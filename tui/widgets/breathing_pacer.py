@@ -59,7 +59,7 @@ class BreathingPacer(Vertical):
     """A few rounds of slow breathing to follow; it can be paused and skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "toggle", "Begin or pause breathing", show=False),
+        Binding("p", "start_pause", "Begin or pause breathing", show=False),
         Binding("s", "skip", "Skip breathing", show=False),
     ]
 
@@ -87,10 +87,10 @@ class BreathingPacer(Vertical):
 
         pacer: BreathingPacer
 
-    def __init__(self, rounds: int = 5, *, animate: bool = True, id: str | None = None) -> None:
+    def __init__(self, rounds: int = 5, *, live: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rounds = rounds
-        self.animate = animate
+        self.live = live
         """False in tests: no interval runs and time moves only by `advance`."""
         self._timer: Timer | None = None
 
@@ -156,7 +156,7 @@ class BreathingPacer(Vertical):
         self._paint()
 
     def watch_running(self, running: bool) -> None:
-        if running and self.animate and self._timer is None:
+        if running and self.live and self._timer is None:
             self._timer = self.set_interval(TICK, self._tick)
         elif not running and self._timer is not None:
             self._timer.stop()
@@ -178,7 +178,7 @@ class BreathingPacer(Vertical):
             self.running = False
             self.post_message(self.Done(self))
 
-    def action_toggle(self) -> None:
+    def action_start_pause(self) -> None:
         """Begin, pause or resume."""
         if not self.finished:
             self.running = not self.running
@@ -193,7 +193,7 @@ class BreathingPacer(Vertical):
     @on(Button.Pressed, "#pacer-toggle")
     def _pressed_toggle(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_toggle()
+        self.action_start_pause()
 
     @on(Button.Pressed, "#pacer-skip")
     def _pressed_skip(self, event: Button.Pressed) -> None:

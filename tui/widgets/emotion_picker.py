@@ -31,7 +31,7 @@ class EmotionPicker(Widget, can_focus=True):
         Binding("down", "move(0, 1)", "Feeling below", show=False),
         Binding("left", "move(-1, 0)", "Feeling to the left", show=False),
         Binding("right", "move(1, 0)", "Feeling to the right", show=False),
-        Binding("space,enter", "toggle", "Pick or clear this feeling", show=False),
+        Binding("space,enter", "pick_or_clear", "Pick or clear this feeling", show=False),
         *(
             Binding(str(level), f"set_strength({level})", "Strength of this feeling", show=False)
             for level in range(STRONGEST + 1)
@@ -144,7 +144,7 @@ class EmotionPicker(Widget, can_focus=True):
         self.refresh()
         self.post_message(self.Changed(self))
 
-    def action_toggle(self) -> None:
+    def action_pick_or_clear(self) -> None:
         """Pick the feeling at a middle strength, or clear it."""
         word = self.emotions[self.cursor].word
         self.action_set_strength(0 if word in self.strengths else 3)

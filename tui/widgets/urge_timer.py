@@ -32,7 +32,7 @@ class UrgeTimer(Vertical):
     """A timer of a few minutes with check-ins; it can be paused, lengthened and skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "toggle", "Start or pause the timer", show=False),
+        Binding("p", "start_pause", "Start or pause the timer", show=False),
         Binding("minus", "adjust(-1)", "One minute less", show=False),
         Binding("plus,equals_sign", "adjust(1)", "One minute more", show=False),
         Binding("s", "skip", "Skip the timer", show=False),
@@ -70,13 +70,13 @@ class UrgeTimer(Vertical):
         minutes: int = DEFAULT_MINUTES,
         *,
         check_every: int = CHECK_EVERY,
-        animate: bool = True,
+        live: bool = True,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.set_reactive(UrgeTimer.minutes, minutes)
         self.check_every = check_every
-        self.animate = animate
+        self.live = live
         """False in tests: no interval runs and time moves only by `advance`."""
         self.checkins: list[dict[str, int]] = []
         self._timer: Timer | None = None
@@ -179,7 +179,7 @@ class UrgeTimer(Vertical):
         self._paint()
 
     def watch_running(self, running: bool) -> None:
-        if running and self.animate and self._timer is None:
+        if running and self.live and self._timer is None:
             self._timer = self.set_interval(TICK, self._tick)
         elif not running and self._timer is not None:
             self._timer.stop()
@@ -202,7 +202,7 @@ class UrgeTimer(Vertical):
             self.running = False
             self.post_message(self.CheckInDue(self, final=False))
 
-    def action_toggle(self) -> None:
+    def action_start_pause(self) -> None:
         """Start, pause or resume."""
         if not self.finished:
             self.running = not self.running
@@ -224,7 +224,7 @@ class UrgeTimer(Vertical):
     def _pressed(self, event: Button.Pressed) -> None:
         event.stop()
         actions = {
-            "timer-toggle": self.action_toggle,
+            "timer-toggle": self.action_start_pause,
             "timer-less": lambda: self.action_adjust(-1),
             "timer-more": lambda: self.action_adjust(1),
             "timer-skip": self.action_skip,

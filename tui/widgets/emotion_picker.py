@@ -17,7 +17,7 @@ from textual.widget import Widget
 from tui.content.moods import Emotion
 
 STRONGEST = 5
-COLUMNS = 3
+MOST_COLUMNS = 3
 CELL = 26
 """Cells per column: marker, word, the five strength dots and a gap."""
 WORD = 13
@@ -48,7 +48,8 @@ class EmotionPicker(Widget, can_focus=True):
     DEFAULT_CSS = """
     EmotionPicker {
         height: auto;
-        width: auto;
+        width: 1fr;
+        max-width: 82;
         padding: 0 1;
         text-wrap: nowrap;
         text-overflow: clip;
@@ -95,20 +96,25 @@ class EmotionPicker(Widget, can_focus=True):
             }
             self.refresh()
 
-    def _rows(self) -> int:
-        return -(-len(self.emotions) // COLUMNS)
+    def _columns(self, width: int | None = None) -> int:
+        """As many columns as fit, up to three, so a narrow terminal still shows every word."""
+        room = self.content_size.width if width is None else width
+        return max(1, min(MOST_COLUMNS, room // CELL))
+
+    def _rows(self, width: int | None = None) -> int:
+        return -(-len(self.emotions) // self._columns(width))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return CELL * COLUMNS
+        return CELL * MOST_COLUMNS
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return self._rows() + 2
+        return self._rows(width) + 2
 
     def render(self) -> Text:
         style = self.get_component_rich_style
         text = Text(no_wrap=True, overflow="ellipsis")
         for row in range(self._rows()):
-            for column in range(COLUMNS):
+            for column in range(self._columns()):
                 index = row + column * self._rows()
                 if index >= len(self.emotions):
                     continue
@@ -155,7 +161,7 @@ class EmotionPicker(Widget, can_focus=True):
         if offset is None or offset.y >= self._rows():
             return
         index = offset.y + (offset.x // CELL) * self._rows()
-        if offset.x < CELL * COLUMNS and index < len(self.emotions):
+        if offset.x < CELL * self._columns() and index < len(self.emotions):
             self.cursor = index
             word = self.emotions[index].word
             self.action_set_strength((self.strengths.get(word, 0) + 1) % (STRONGEST + 1))

@@ -258,3 +258,24 @@ def test_a_broken_shard_leaves_the_overview_and_is_reported(data_dir: Path) -> N
     overview = store.overview()
     assert overview == brute_force(store)
     assert store.notices
+
+
+def test_processes_logging_and_reading_at_once_leave_an_exact_overview(data_dir: Path) -> None:
+    """Three processes log and read the overview at once; the cache they share stays exact."""
+    code = (
+        "import sys; from datetime import datetime, timedelta, UTC;"
+        "from tui.store.store import Store; from tui.store.records import MoodLog;"
+        "store = Store.open(sys.argv[1]); worker = int(sys.argv[2])\n"
+        "for n in range(15):\n"
+        "    moment = datetime(2026, 9 + n % 3, 1 + worker, 8, n, tzinfo=UTC)\n"
+        "    store.add(MoodLog(at=moment, mood=n % 11)); store.overview()\n"
+    )
+    Store.open(data_dir).overview()
+    workers = [
+        subprocess.Popen([sys.executable, "-c", code, str(data_dir), str(worker)])
+        for worker in range(3)
+    ]
+    assert [worker.wait(timeout=120) for worker in workers] == [0, 0, 0]
+    store = Store.open(data_dir)
+    assert store.overview() == brute_force(store)
+    assert store.overview().mood_count == 45

@@ -221,6 +221,21 @@ async def test_stage4_writes_the_boundaries_card(data_dir: Path) -> None:
     }
 
 
+async def test_an_empty_save_keeps_the_old_card_and_counts_no_urge(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    card = {"need": "quiet", "wont_accept": "", "line": "", "checklist": [], "saved_at": "x"}
+    store.set_setting("boundaries_card", card)
+    app = CoachApp(store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        for number in (4, 3):
+            await open_from_home(pilot, number)
+            await save_and_return(pilot)
+    fresh = Store.open(data_dir)
+    assert len(fresh.sessions()) == 2
+    assert fresh.setting("boundaries_card") == card
+    assert fresh.urges() == []
+
+
 async def test_stage5_files_a_letter_for_its_day(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:

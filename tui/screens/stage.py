@@ -199,6 +199,10 @@ class StageScreen(Screen[None]):
     def _state(self) -> tuple[Any, ...]:
         return (self.mood("mood_before"), self.mood("mood_after"), self.answers(draft=True))
 
+    def touched(self) -> bool:
+        """Whether anything, a mood included, has changed since the stage opened."""
+        return self._fresh is not None and self._state() != self._fresh
+
     def save_extras(self, session: Session) -> None:
         """Write what this stage adds beside the session; stage modules override this."""
 
@@ -263,7 +267,7 @@ class StageScreen(Screen[None]):
 
     def action_leave(self) -> None:
         """Go back, keeping a draft of anything written so far."""
-        if self._fresh is not None and self._state() != self._fresh:
+        if self.touched():
             try:
                 self.store.save_draft(
                     Draft(

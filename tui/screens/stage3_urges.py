@@ -123,6 +123,8 @@ class UrgeStage(StageScreen):
 
     def save_extras(self, session: Session) -> None:
         """Count this urge among those ridden out, at its latest strength."""
+        if not self.touched():
+            return  # an untouched page is not an urge
         answers: dict[str, Any] = session.answers
         latest = self.timer.last_strength
         self.store.add(

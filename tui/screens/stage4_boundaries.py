@@ -39,6 +39,8 @@ class BoundariesStage(StageScreen):
     def save_extras(self, session: Session) -> None:
         """The card home shows: the three statements, the steps done and when."""
         answers = session.answers
+        if not any(answers.get(key) for key in ("need", "wont_accept", "line", "checklist")):
+            return  # never replace a card with an empty one
         self.store.set_setting(
             "boundaries_card",
             {

@@ -175,7 +175,7 @@ class Writer:
             started_at=saved - timedelta(minutes=self.rng.randint(3, 25)),
             saved_at=saved,
             mood_before=before,
-            mood_after=min(10, before + self.rng.choice((-1, 0, 1, 1, 2))),
+            mood_after=max(0, min(10, before + self.rng.choice((-1, 0, 1, 1, 2)))),
             answers={key: self.answer(kind, day) for key, kind in STAGE_FIELDS[stage]},
             id=self.id(),
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import random
@@ -85,11 +84,11 @@ def store_change(store: Store, rng: random.Random) -> None:
         return
     moved = random_record(rng).when
     if kind == "sessions":
-        store.update(dataclasses.replace(record, saved_at=moved, stage=rng.randint(1, 5)))
+        store.update(record.replace(saved_at=moved, stage=rng.randint(1, 5)))
     elif kind == "moods":
-        store.update(dataclasses.replace(record, at=moved, mood=rng.randint(0, 10)))
+        store.update(record.replace(at=moved, mood=rng.randint(0, 10)))
     else:
-        store.update(dataclasses.replace(record, at=moved, acted=not record.acted))
+        store.update(record.replace(at=moved, acted=not record.acted))
 
 
 def random_change(store: Store, rng: random.Random) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import random
@@ -35,7 +34,7 @@ def _operations(kind: str, rng: random.Random, count: int) -> list[tuple[str, ob
     chosen = rng.sample(range(HISTORY), count)
     if kind == "update":
         return [
-            ("update", dataclasses.replace(mood_at(n, NOTE_LENGTH), mood=(n + 5) % 11, note="now"))
+            ("update", mood_at(n, NOTE_LENGTH).replace(mood=(n + 5) % 11, note="now"))
             for n in chosen
         ]
     return [("delete", mood_at(n).id) for n in chosen]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +20,7 @@ def test_update_replaces_a_record_in_place(data_dir: Path) -> None:
     store = Store.open(data_dir)
     first = store.add(MoodLog(at=NOVEMBER, mood=3, note="before", tags=("sad",)))
     second = store.add(MoodLog(at=NOVEMBER, mood=6, note="another"))
-    store.update(dataclasses.replace(first, mood=4, note="after", tags=()))
+    store.update(first.replace(mood=4, note="after", tags=()))
     assert [(mood.id, mood.mood, mood.note, mood.tags) for mood in store.moods()] == [
         (second.id, 6, "another", ()),
         (first.id, 4, "after", ()),
@@ -32,7 +31,7 @@ def test_update_to_another_month_moves_the_record(data_dir: Path) -> None:
     """A time corrected into October moves the record to October's file."""
     store = Store.open(data_dir)
     urge = store.add(Urge(at=NOVEMBER, strength=7, note="late"))
-    store.update(dataclasses.replace(urge, at=datetime(2026, 10, 31, 23, tzinfo=UTC)))
+    store.update(urge.replace(at=datetime(2026, 10, 31, 23, tzinfo=UTC)))
     assert [found.at.month for found in store.urges()] == [10]
     assert (data_dir / "urges" / "2026-10.json").exists()
     assert Store.open(data_dir).urges()[0].id == urge.id
@@ -65,5 +64,5 @@ def test_an_invalid_update_changes_nothing(data_dir: Path) -> None:
     saved = store.add(MoodLog(at=NOVEMBER, mood=5, note="fine"))
     before = snapshot(data_dir)
     with pytest.raises(ValidationError):
-        store.update(dataclasses.replace(saved, note="bell\x07"))
+        store.update(saved.replace(note="bell\x07"))
     assert snapshot(data_dir) == before

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from tui.clock import now, today
 from tui.store.atomic import PRIVATE_FILE, atomic_write_bytes, make_private_dir
-from tui.store.migrations import migrate
+from tui.store.records import Frozen
 from tui.store.shapes import check_shape, shape_key
 from tui.store.storage import CorruptFileError, decode_file
 
@@ -30,15 +29,19 @@ MIGRATION_KEPT = 2
 _NAME = re.compile(r"^(?P<name>.+)\.(?P<day>\d{4}-\d{2}-\d{2})(?P<before>\.before-v\d+)?\.bak$")
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(Frozen):
     """One copy of a data file, taken on `day`."""
 
+    FIELDS = ("path", "relative", "day", "before_migration")
+    __slots__ = FIELDS
     path: Path
     relative: str
     """The data file it copies, relative to the data dir (e.g. "moods/2026-11.json")."""
     day: date
     before_migration: bool
+
+    def __init__(self, path: Path, relative: str, day: date, before_migration: bool) -> None:
+        self._set(path, relative, day, before_migration)
 
     @property
     def order(self) -> tuple[date, int]:
@@ -144,6 +147,9 @@ def take_before_migration(root: Path, path: Path, raw: bytes, version: int) -> P
 
 def _first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup, bytes] | None:
     """The first of `copies` that reads cleanly as `relative`, with its bytes."""
+    # Imported here: only reading a backup needs it, not the daily copy every save may take.
+    from tui.store.migrations import migrate
+
     target = root / relative
     for backup in copies:
         try:

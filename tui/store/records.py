@@ -1,17 +1,26 @@
-"""The kinds of record a person keeps, as plain dataclasses that round-trip through JSON."""
+"""The kinds of record a person keeps, as small immutable classes that round-trip through JSON.
+
+They are written by hand rather than as dataclasses: `import dataclasses` and building
+the classes cost `nocontact log` about 25 ms, most of its start-up beyond Python's own.
+Each class lists its fields once in FIELDS; the shared base gives equality, hashing,
+an immutable instance, `replace()` and `to_dict()` from that list.
+"""
 
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from tui.clock import now
+if TYPE_CHECKING:
+    from typing import Self
 
 MOOD_MIN = 0
 MOOD_MAX = 10
 SOURCES = ("cli", "app", "session")
+
+_FRESH: Any = object()
+"""The default of a field filled in per instance (a new id, an empty answers dict)."""
 
 
 def new_id() -> str:
@@ -23,20 +32,101 @@ def _time(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-@dataclass(frozen=True)
-class Record:
-    """Shared behaviour: every record has an id and a time, and turns into a JSON dict."""
+def _plain(value: Any) -> Any:
+    """A copy of a JSON-like value, so a dict handed out never aliases the record's own."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(item) for item in value)
+    return value
 
-    KIND: ClassVar[str] = ""
+
+class ImmutableError(AttributeError):
+    """A field of a record was assigned or deleted: records never change, they are replaced."""
+
+
+class Frozen:
+    """Immutable values defined by FIELDS: equality, hashing and repr by those fields."""
+
+    __slots__ = ()
+    FIELDS: ClassVar[tuple[str, ...]] = ()
+    HIDDEN: ClassVar[frozenset[str]] = frozenset()
+    """Fields of free text that repr shows only by length, so a traceback never shows them."""
+
+    def _set(self, *values: Any) -> None:
+        for name, value in zip(self.FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self.FIELDS)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise ImmutableError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise ImmutableError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Frozen) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        shown = []
+        for name in self.FIELDS:
+            value = getattr(self, name)
+            if name in self.HIDDEN:
+                shown.append(
+                    f"{name}=<{len(value)} {'chars' if isinstance(value, str) else 'items'}>"
+                )
+            else:
+                shown.append(f"{name}={value!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._values()))
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with `changes` applied, like dataclasses.replace."""
+        values = {name: getattr(self, name) for name in self.FIELDS}
+        unknown = changes.keys() - values.keys()
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {sorted(unknown)[0]!r}")
+        values.update(changes)
+        return type(self)(**values)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for key, value in data.items():
+        """The JSON form: times as ISO text, tuples as lists, containers copied."""
+        data: dict[str, Any] = {}
+        for name in self.FIELDS:
+            value = getattr(self, name)
             if isinstance(value, datetime | date):
-                data[key] = value.isoformat()
+                value = value.isoformat()
             elif isinstance(value, tuple):
-                data[key] = list(value)
+                value = [_plain(item) for item in value]
+            else:
+                value = _plain(value)
+            data[name] = value
         return data
+
+
+def _rebuild(cls: type[Frozen], values: tuple[Any, ...]) -> Frozen:
+    """Unpickle (and copy) a Frozen value."""
+    made = cls.__new__(cls)
+    made._set(*values)
+    return made
+
+
+class Record(Frozen):
+    """Shared behaviour: every record has an id and a time, and turns into a JSON dict."""
+
+    __slots__ = ()
+    KIND: ClassVar[str] = ""
 
     @property
     def when(self) -> datetime:
@@ -44,17 +134,30 @@ class Record:
         raise NotImplementedError
 
 
-@dataclass(frozen=True)
 class MoodLog(Record):
     """A mood from 0 (worst) to 10 (best) at a moment, with an optional note and tags."""
 
     KIND: ClassVar[str] = "moods"
+    FIELDS = ("at", "mood", "note", "tags", "source", "id")
+    HIDDEN = frozenset({"note"})
+    __slots__ = FIELDS
     at: datetime
     mood: int
-    note: str = ""
-    tags: tuple[str, ...] = ()
-    source: str = "app"
-    id: str = field(default_factory=new_id)
+    note: str
+    tags: tuple[str, ...]
+    source: str
+    id: str
+
+    def __init__(
+        self,
+        at: datetime,
+        mood: int,
+        note: str = "",
+        tags: tuple[str, ...] = (),
+        source: str = "app",
+        id: str = _FRESH,
+    ) -> None:
+        self._set(at, mood, note, tags, source, new_id() if id is _FRESH else id)
 
     @property
     def when(self) -> datetime:
@@ -72,18 +175,40 @@ class MoodLog(Record):
         )
 
 
-@dataclass(frozen=True)
 class Session(Record):
     """One stage's guided exercise as it was saved: both moods and every answer."""
 
     KIND: ClassVar[str] = "sessions"
+    FIELDS = ("stage", "started_at", "saved_at", "mood_before", "mood_after", "answers", "id")
+    HIDDEN = frozenset({"answers"})
+    __slots__ = FIELDS
     stage: int
     started_at: datetime
     saved_at: datetime
     mood_before: int | None
     mood_after: int | None
-    answers: dict[str, Any] = field(default_factory=dict)
-    id: str = field(default_factory=new_id)
+    answers: dict[str, Any]
+    id: str
+
+    def __init__(
+        self,
+        stage: int,
+        started_at: datetime,
+        saved_at: datetime,
+        mood_before: int | None,
+        mood_after: int | None,
+        answers: dict[str, Any] = _FRESH,
+        id: str = _FRESH,
+    ) -> None:
+        self._set(
+            stage,
+            started_at,
+            saved_at,
+            mood_before,
+            mood_after,
+            {} if answers is _FRESH else answers,
+            new_id() if id is _FRESH else id,
+        )
 
     @property
     def when(self) -> datetime:
@@ -102,17 +227,30 @@ class Session(Record):
         )
 
 
-@dataclass(frozen=True)
 class Urge(Record):
     """An urge to reach out, its strength 0-10, and whether it passed or was acted on."""
 
     KIND: ClassVar[str] = "urges"
+    FIELDS = ("at", "strength", "note", "acted", "source", "id")
+    HIDDEN = frozenset({"note"})
+    __slots__ = FIELDS
     at: datetime
     strength: int
-    note: str = ""
-    acted: bool = False
-    source: str = "app"
-    id: str = field(default_factory=new_id)
+    note: str
+    acted: bool
+    source: str
+    id: str
+
+    def __init__(
+        self,
+        at: datetime,
+        strength: int,
+        note: str = "",
+        acted: bool = False,
+        source: str = "app",
+        id: str = _FRESH,
+    ) -> None:
+        self._set(at, strength, note, acted, source, new_id() if id is _FRESH else id)
 
     @property
     def when(self) -> datetime:
@@ -130,17 +268,30 @@ class Urge(Record):
         )
 
 
-@dataclass(frozen=True)
 class Slip(Record):
     """Contact that happened: it restarts the count and erases nothing."""
 
     KIND: ClassVar[str] = "slips"
+    FIELDS = ("at", "they_reached_out", "note", "feeling", "mood", "id")
+    HIDDEN = frozenset({"note", "feeling"})
+    __slots__ = FIELDS
     at: datetime
-    they_reached_out: bool = False
-    note: str = ""
-    feeling: str = ""
-    mood: int | None = None
-    id: str = field(default_factory=new_id)
+    they_reached_out: bool
+    note: str
+    feeling: str
+    mood: int | None
+    id: str
+
+    def __init__(
+        self,
+        at: datetime,
+        they_reached_out: bool = False,
+        note: str = "",
+        feeling: str = "",
+        mood: int | None = None,
+        id: str = _FRESH,
+    ) -> None:
+        self._set(at, they_reached_out, note, feeling, mood, new_id() if id is _FRESH else id)
 
     @property
     def when(self) -> datetime:
@@ -158,14 +309,19 @@ class Slip(Record):
         )
 
 
-@dataclass(frozen=True)
 class LogisticsContact(Record):
     """Contact that had to happen (children, money, a lease): it breaks nothing."""
 
     KIND: ClassVar[str] = "logistics"
+    FIELDS = ("at", "note", "id")
+    HIDDEN = frozenset({"note"})
+    __slots__ = FIELDS
     at: datetime
-    note: str = ""
-    id: str = field(default_factory=new_id)
+    note: str
+    id: str
+
+    def __init__(self, at: datetime, note: str = "", id: str = _FRESH) -> None:
+        self._set(at, note, new_id() if id is _FRESH else id)
 
     @property
     def when(self) -> datetime:
@@ -176,21 +332,27 @@ class LogisticsContact(Record):
         return cls(at=_time(data["at"]), note=data.get("note", ""), id=data["id"])
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(Frozen):
     """A stage left half way: offered again when the stage is reopened."""
 
+    FIELDS = ("stage", "started_at", "updated_at", "mood_before", "answers")
+    HIDDEN = frozenset({"answers"})
+    __slots__ = FIELDS
     stage: int
     started_at: datetime
     updated_at: datetime
     mood_before: int | None
-    answers: dict[str, Any] = field(default_factory=dict)
+    answers: dict[str, Any]
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["started_at"] = self.started_at.isoformat()
-        data["updated_at"] = self.updated_at.isoformat()
-        return data
+    def __init__(
+        self,
+        stage: int,
+        started_at: datetime,
+        updated_at: datetime,
+        mood_before: int | None,
+        answers: dict[str, Any] = _FRESH,
+    ) -> None:
+        self._set(stage, started_at, updated_at, mood_before, {} if answers is _FRESH else answers)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:

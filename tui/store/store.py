@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,7 +25,7 @@ from tui.store import backups
 from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
 from tui.store.lock import DirLock
 from tui.store.paths import resolve_data_dir
-from tui.store.records import Draft, LogisticsContact, MoodLog, Session, Slip, Urge
+from tui.store.records import Draft, Frozen, LogisticsContact, MoodLog, Session, Slip, Urge
 from tui.store.recovery import load_tables
 from tui.store.storage import PendingStorage
 from tui.store.validation import check_day, check_record, check_setting
@@ -45,16 +44,42 @@ DRAFTS_FILE = "drafts.json"
 LOCK_FILE = ".lock"
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(Frozen):
     """What the home screen paints: small, and never a walk through all of history."""
 
+    FIELDS = (
+        "sessions_per_stage",
+        "last_session_per_stage",
+        "latest_mood",
+        "mood_count",
+        "urges_resisted",
+        "urges_acted",
+    )
+    __slots__ = FIELDS
     sessions_per_stage: dict[int, int]
     last_session_per_stage: dict[int, datetime]
     latest_mood: MoodLog | None
     mood_count: int
     urges_resisted: int
     urges_acted: int
+
+    def __init__(
+        self,
+        sessions_per_stage: dict[int, int],
+        last_session_per_stage: dict[int, datetime],
+        latest_mood: MoodLog | None,
+        mood_count: int,
+        urges_resisted: int,
+        urges_acted: int,
+    ) -> None:
+        self._set(
+            sessions_per_stage,
+            last_session_per_stage,
+            latest_mood,
+            mood_count,
+            urges_resisted,
+            urges_acted,
+        )
 
 
 class StoreError(Exception):

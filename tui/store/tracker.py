@@ -13,31 +13,35 @@ but never breaks a run.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 
-from tui.store.records import LogisticsContact, Slip
+from tui.store.records import Frozen, LogisticsContact, Slip
 
 MILESTONES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
 """Days of an unbroken run worth marking, once each per run."""
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Frozen):
     """An unbroken stretch without contact, from its first day up to `end` (a slip or today)."""
 
+    FIELDS = ("start", "end")
+    __slots__ = FIELDS
     start: date
     end: date
+
+    def __init__(self, start: date, end: date) -> None:
+        self._set(start, end)
 
     @property
     def days(self) -> int:
         return max(0, (self.end - self.start).days)
 
 
-@dataclass(frozen=True)
-class Tracker:
+class Tracker(Frozen):
     """Everything the tracker shows, computed for one day."""
 
+    FIELDS = ("started", "today", "runs", "slips", "logistics")
+    __slots__ = FIELDS
     started: date | None
     """The day the no-contact period began, or None when it has not been set."""
     today: date
@@ -47,6 +51,11 @@ class Tracker:
     """Slips since the start."""
     logistics: int
     """Logistics contacts since the start; they break nothing."""
+
+    def __init__(
+        self, started: date | None, today: date, runs: tuple[Run, ...], slips: int, logistics: int
+    ) -> None:
+        self._set(started, today, runs, slips, logistics)
 
     @property
     def current(self) -> Run | None:

@@ -8,10 +8,10 @@ killed writer never leaves the data dir locked.
 
 from __future__ import annotations
 
+import _thread
 import errno
 import fcntl
 import os
-import threading
 import time
 from pathlib import Path
 from types import TracebackType
@@ -33,7 +33,8 @@ class DirLock:
     def __init__(self, path: Path, timeout: float | None = None) -> None:
         self._path = path
         self._timeout = LOCK_TIMEOUT if timeout is None else timeout
-        self._thread_lock = threading.RLock()
+        # threading's RLock is this one; importing threading itself costs `log` a millisecond.
+        self._thread_lock = _thread.RLock()
         self._fd: int | None = None
         self._depth = 0
 

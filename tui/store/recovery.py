@@ -15,7 +15,6 @@ from typing import Any
 from tui.clock import now
 from tui.store import backups
 from tui.store.atomic import PRIVATE_FILE, atomic_write_bytes, fsync_dir
-from tui.store.migrations import migrate
 from tui.store.shapes import check_shape, shape_key
 from tui.store.storage import SCHEMA_VERSION, CorruptFileError, Tables, decode_file, encode_file
 
@@ -74,6 +73,9 @@ def _current(root: Path, path: Path, raw: bytes) -> Tables:
     """The tables in `raw`, migrated and saved in today's format when they were older."""
     version, tables = decode_file(path, raw)
     if version < SCHEMA_VERSION:
+        # Imported here: a file in an old format is rare, and every quick command opens files.
+        from tui.store.migrations import migrate
+
         tables = migrate(shape_key(path), version, tables)
         check_shape(path, tables)
         backups.take_before_migration(root, path, raw, version)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -170,6 +171,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
 
 
+def _nothing_waits_for_exit() -> bool:
+    """Whether ending this process at once loses nothing a normal exit would do."""
+    # A Textual app registers exit work and may leave threads; a quick command does neither.
+    if "textual" in sys.modules:
+        return False
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:
+        return False
+    return atexit._ncallbacks() == 0
+
+
 def run() -> None:
     """Console-script entry point."""
-    sys.exit(main())
+    code = main()
+    if _nothing_waits_for_exit():
+        # Tearing the interpreter down (freeing every module and object) costs a quick
+        # command about 15 ms, an eighth of its time, and does nothing for it: every save
+        # was written with os.write, fsynced and renamed before main() returned, and no
+        # file is left open. Only Python's own stdout and stderr buffers still hold text.
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:
+            sys.exit(code)  # a closed pipe: let the normal exit report it as it always has
+        os._exit(code)
+    sys.exit(code)

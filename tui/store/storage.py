@@ -5,17 +5,19 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
-
-from tinydb.storages import Storage
 
 from tui.store.atomic import atomic_write_bytes
+
+TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
+if TYPE_CHECKING:
+    from typing import Any
+
+    Tables = dict[str, dict[str, Any]]
 
 SCHEMA_KEY = "_schema"
 SCHEMA_VERSION = 1
 """The format every file is written in; tui/store/migrations.py brings older ones up to it."""
 
-Tables = dict[str, dict[str, Any]]
 
 # A JSON escape of a UTF-16 surrogate: fine in pairs (emoji from an ensure_ascii writer),
 # unwritable alone, so a file holding one gets the slower, exact check.
@@ -79,8 +81,12 @@ def read_data_file(path: Path) -> tuple[int, Tables] | None:
     return decode_file(path, raw)
 
 
-class AtomicJSONStorage(Storage):
-    """TinyDB storage over one JSON file, written whole through a temp file and a rename."""
+class AtomicJSONStorage:
+    """TinyDB storage over one JSON file, written whole through a temp file and a rename.
+
+    TinyDB only calls read(), write() and close(), so this does not subclass its Storage:
+    importing TinyDB costs a quick command several milliseconds, and reading needs none of it.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -119,6 +125,18 @@ class PendingStorage(AtomicJSONStorage):
     def write(self, data: Tables) -> None:
         self.tables = data
         self.changed = True
+
+    def insert(self, table: str, document: dict[str, Any]) -> int:
+        """Add `document` to `table` under the next id, exactly as TinyDB's insert() would.
+
+        The quick commands add one record this way without importing TinyDB; the file is
+        byte for byte what TinyDB writes (ids are the highest plus one, keys normalised).
+        """
+        rows = {int(doc_id): row for doc_id, row in self.tables.get(table, {}).items()}
+        doc_id = max(rows, default=0) + 1
+        rows[doc_id] = dict(document)
+        self.write({**self.tables, table: {str(key): row for key, row in rows.items()}})
+        return doc_id
 
     def commit(self) -> bool:
         """Write the changes, if any, as one atomic write; say whether anything was written."""

@@ -17,9 +17,6 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
-
-from tinydb import Query, TinyDB
 
 from tui.store import backups
 from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
@@ -30,8 +27,15 @@ from tui.store.recovery import load_tables
 from tui.store.storage import PendingStorage
 from tui.store.validation import check_day, check_record, check_setting
 
+TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
+if TYPE_CHECKING:
+    from typing import Any, TypeVar
+
+    from tinydb import TinyDB
+
+    R = TypeVar("R", MoodLog, Session, Urge)
+
 ShardedRecord = MoodLog | Session | Urge
-R = TypeVar("R", MoodLog, Session, Urge)
 
 SHARDED_KINDS: dict[str, type[MoodLog] | type[Session] | type[Urge]] = {
     "moods": MoodLog,
@@ -100,6 +104,13 @@ def _replaced_by(new: dict[str, Any]) -> Any:
     return replace
 
 
+def _query() -> Any:
+    """A TinyDB query, importing TinyDB only for the writes that need one."""
+    from tinydb import Query
+
+    return Query()
+
+
 def month_key(moment: datetime | date) -> str:
     """The shard a moment belongs to: its local year and month."""
     return f"{moment.year:04d}-{moment.month:02d}"
@@ -144,17 +155,23 @@ class Store:
         """The file that holds records of `kind` for the month of `moment`."""
         return self.root / kind / f"{month_key(moment)}.json"
 
+    def _shard_names(self, kind: str) -> list[str]:
+        """The file names of every shard of `kind`, newest month first."""
+        try:
+            with os.scandir(self.root / kind) as entries:
+                names = [
+                    entry.name
+                    for entry in entries
+                    if entry.name.endswith(".json") and not entry.name.startswith(".")
+                ]
+        except (FileNotFoundError, NotADirectoryError):
+            return []
+        return sorted(names, reverse=True)
+
     def shard_paths(self, kind: str) -> list[Path]:
         """Every shard of `kind`, newest month first."""
         directory = self.root / kind
-        if not directory.is_dir():
-            return []
-        names = [
-            entry.name
-            for entry in os.scandir(directory)
-            if entry.name.endswith(".json") and not entry.name.startswith(".")
-        ]
-        return [directory / name for name in sorted(names, reverse=True)]
+        return [directory / name for name in self._shard_names(kind)]
 
     def _read_tables(self, path: Path) -> dict[str, dict[str, Any]]:
         """The tables in `path`, checked and current; a broken one is mended (see recovery.py)."""
@@ -164,20 +181,28 @@ class Store:
         return tables
 
     @contextlib.contextmanager
-    def _writing(self, path: Path) -> Iterator[TinyDB]:
-        """A TinyDB on `path` under the data dir's lock, saved as ONE atomic write at the end.
+    def _saving(self, path: Path) -> Iterator[PendingStorage]:
+        """The tables of `path` under the data dir's lock, saved as ONE atomic write at the end.
 
         A failed save raises StoreError("Not saved: ...") and leaves the file as it was.
         """
         try:
             with self._lock:
                 pending = PendingStorage(path, self._read_tables(path))
-                yield TinyDB(storage=lambda: pending)
+                yield pending
                 if pending.changed:
                     backups.take_daily(self.root, path)
                     pending.commit()
         except OSError as error:
             raise StoreError(describe_write_failure(error)) from error
+
+    @contextlib.contextmanager
+    def _writing(self, path: Path) -> Iterator[TinyDB]:
+        """A TinyDB on `path`, as `_saving`; adding one record needs only `_saving`."""
+        from tinydb import TinyDB
+
+        with self._saving(path) as pending:
+            yield TinyDB(storage=lambda: pending)
 
     # -- sharded records -----------------------------------------------------
 
@@ -186,8 +211,8 @@ class Store:
         check_record(record)
         path = self.shard_path(record.KIND, record.when)
         self._dir(record.KIND)
-        with self._writing(path) as database:
-            database.insert(record.to_dict())
+        with self._saving(path) as pending:
+            pending.insert("_default", record.to_dict())
         return record
 
     def add_many(self, records: Iterable[ShardedRecord]) -> int:
@@ -226,7 +251,7 @@ class Store:
             old_path = self._find(record.KIND, record.id, near=record.when)
             if old_path == new_path:
                 with self._writing(new_path) as database:
-                    database.update(_replaced_by(record.to_dict()), Query().id == record.id)
+                    database.update(_replaced_by(record.to_dict()), _query().id == record.id)
                 return record
             # Its month changed. Added before it is removed: a crash in between leaves
             # two copies with one id, never none.
@@ -234,7 +259,7 @@ class Store:
             with self._writing(new_path) as database:
                 database.insert(record.to_dict())
             with self._writing(old_path) as database:
-                database.remove(Query().id == record.id)
+                database.remove(_query().id == record.id)
         return record
 
     def delete(self, kind: str, record_id: str) -> None:
@@ -242,7 +267,7 @@ class Store:
         with self._lock:
             path = self._find(kind, record_id)
             with self._writing(path) as database:
-                database.remove(Query().id == record_id)
+                database.remove(_query().id == record_id)
 
     def restore_backup(self, relative: str, day: date | None = None) -> str:
         """Put back the newest good backup of data file `relative` (or `day`'s); say so."""
@@ -258,9 +283,12 @@ class Store:
         """Records of `kind`, newest first, optionally not older than `since`."""
         record_type = SHARDED_KINDS[kind]
         oldest_shard = month_key(since) if since else ""
-        for path in self.shard_paths(kind):
-            if path.stem < oldest_shard:
+        directory = self.root / kind
+        # Paths made one at a time: the newest month is often all a caller reads.
+        for name in self._shard_names(kind):
+            if name.removesuffix(".json") < oldest_shard:
                 break
+            path = directory / name
             documents = self._read_tables(path).get("_default", {}).values()
             # Insertion order breaks ties, so two records in the same second stay in order.
             ordered = sorted(
@@ -313,15 +341,14 @@ class Store:
 
     def set_no_contact_start(self, day: date) -> None:
         check_day(day, "The start day")
-        with self._writing(self.root / TRACKER_FILE) as database:
-            table = database.table("start")
-            table.truncate()
-            table.insert({"date": day.isoformat()})
+        with self._saving(self.root / TRACKER_FILE) as pending:
+            pending.write({**pending.tables, "start": {}})
+            pending.insert("start", {"date": day.isoformat()})
 
     def add_slip(self, slip: Slip) -> Slip:
         check_record(slip)
-        with self._writing(self.root / TRACKER_FILE) as database:
-            database.table("slips").insert(slip.to_dict())
+        with self._saving(self.root / TRACKER_FILE) as pending:
+            pending.insert("slips", slip.to_dict())
         return slip
 
     def slips(self) -> list[Slip]:
@@ -330,8 +357,8 @@ class Store:
 
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
         check_record(contact)
-        with self._writing(self.root / TRACKER_FILE) as database:
-            database.table("logistics").insert(contact.to_dict())
+        with self._saving(self.root / TRACKER_FILE) as pending:
+            pending.insert("logistics", contact.to_dict())
         return contact
 
     def logistics(self) -> list[LogisticsContact]:
@@ -351,7 +378,7 @@ class Store:
     def set_setting(self, key: str, value: Any) -> None:
         check_setting(key, value)
         with self._writing(self.root / PROFILE_FILE) as database:
-            database.table("settings").upsert({"key": key, "value": value}, Query().key == key)
+            database.table("settings").upsert({"key": key, "value": value}, _query().key == key)
 
     def settings(self) -> dict[str, Any]:
         """Every setting in profile.json by key, in the order they were first saved (export)."""
@@ -369,8 +396,8 @@ class Store:
     def save_draft(self, draft: Draft) -> None:
         check_record(draft)
         with self._writing(self.root / DRAFTS_FILE) as database:
-            database.table("drafts").upsert(draft.to_dict(), Query().stage == draft.stage)
+            database.table("drafts").upsert(draft.to_dict(), _query().stage == draft.stage)
 
     def discard_draft(self, stage: int) -> None:
         with self._writing(self.root / DRAFTS_FILE) as database:
-            database.table("drafts").remove(Query().stage == stage)
+            database.table("drafts").remove(_query().stage == stage)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from tui import clock
 from tui.commandline.common import (
@@ -20,6 +19,10 @@ from tui.commandline.log import LOW_MOOD
 from tui.commandline.status import load_tracker, tracker_lines
 from tui.store.records import Slip, Urge
 from tui.store.tracker import in_words
+
+TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def start(args: argparse.Namespace) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 PACKAGED_DIR = Path(__file__).resolve().parent.parent / "_content"
 SOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "data"

@@ -12,12 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 from tui.store.records import MOOD_MAX, MOOD_MIN
-from tui.store.storage import CorruptFileError, Tables
+from tui.store.storage import CorruptFileError
 
-FieldCheck = Callable[[Any], bool]
+TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
+if TYPE_CHECKING:
+    from typing import Any
+
+    from tui.store.storage import Tables
+
+    FieldCheck = Callable[[Any], bool]
+    # Each table: field -> (check, required).
+    Shape = dict[str, tuple[FieldCheck, bool]]
 
 
 def _time(value: Any) -> bool:
@@ -71,9 +78,6 @@ def _object(value: Any) -> bool:
 def _anything(value: Any) -> bool:
     return True
 
-
-# Each table: field -> (check, required).
-Shape = dict[str, tuple[FieldCheck, bool]]
 
 MOOD: Shape = {
     "at": (_time, True),

@@ -18,10 +18,9 @@ from harness import NOCONTACT, PYTHON, child_env, run_child
 
 STEPS = (
     ("argparse", "import argparse"),
-    ("typing", "import typing"),
+    ("datetime", "import datetime"),
     ("pathlib", "import pathlib"),
-    ("tinydb", "import tinydb, tinydb.storages"),
-    ("dataclasses", "import dataclasses"),
+    ("json", "import json"),
     ("tui.store.records", "import tui.store.records"),
     ("rest of tui.store.store", "import tui.store.store"),
     ("tui.cli", "import tui.cli"),

@@ -123,12 +123,13 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.set_defaults(handler=_open_app)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
 
-    stage = commands.add_parser("stage", help="open stage N (1-5) directly")
-    stage.add_argument("stage", type=stage_number, metavar="N", help="a stage from 1 to 5")
-    stage.set_defaults(handler=_open_app)
-
     from tui.commandline import registry
 
+    # Each subparser costs a quick command time; `stage` is left out when another is named.
+    if command not in registry.BUILDERS:
+        stage = commands.add_parser("stage", help="open stage N (1-5) directly")
+        stage.add_argument("stage", type=stage_number, metavar="N", help="a stage from 1 to 5")
+        stage.set_defaults(handler=_open_app)
     registry.add_commands(commands, only=command)
     return parser
 

@@ -10,8 +10,9 @@ TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` a
 if TYPE_CHECKING:
     from typing import Any
 
-PACKAGED_DIR = Path(__file__).resolve().parent.parent / "_content"
-SOURCE_DIR = Path(__file__).resolve().parent.parent.parent / "data"
+_PACKAGE = Path(__file__).resolve().parent.parent
+PACKAGED_DIR = _PACKAGE / "_content"
+SOURCE_DIR = _PACKAGE.parent / "data"
 
 
 class ContentError(Exception):

@@ -26,7 +26,8 @@ DAILY_KEPT = 3
 MIGRATION_KEPT = 2
 """Copies taken before a migration, kept per file."""
 
-_NAME = re.compile(r"^(?P<name>.+)\.(?P<day>\d{4}-\d{2}-\d{2})(?P<before>\.before-v\d+)?\.bak$")
+_NAME = r"^(?P<name>.+)\.(?P<day>\d{4}-\d{2}-\d{2})(?P<before>\.before-v\d+)?\.bak$"
+"""A backup's file name; compiled (and cached by re) when backups are first listed."""
 
 
 class Backup(Frozen):
@@ -60,7 +61,7 @@ def _backup_path(root: Path, path: Path, suffix: str) -> Path:
 
 
 def _parse(root: Path, backup_path: Path) -> Backup | None:
-    match = _NAME.match(backup_path.name)
+    match = re.match(_NAME, backup_path.name)
     if match is None:
         return None
     try:

@@ -20,8 +20,9 @@ SCHEMA_VERSION = 1
 
 
 # A JSON escape of a UTF-16 surrogate: fine in pairs (emoji from an ensure_ascii writer),
-# unwritable alone, so a file holding one gets the slower, exact check.
-_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+# unwritable alone, so a file holding one gets the slower, exact check. A pattern, not a
+# compiled one: most files hold no escape at all, and compiling costs every command.
+_SURROGATE_ESCAPE = rb"\\u[dD][89a-fA-F]"
 
 
 class CorruptFileError(Exception):
@@ -58,7 +59,7 @@ def decode_file(path: Path, raw: bytes) -> tuple[int, Tables]:
         for doc_id, document in table.items():
             if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(document, dict):
                 raise CorruptFileError(path, f"its table {name!r} holds a malformed record")
-    if _SURROGATE_ESCAPE.search(raw):
+    if b"\\u" in raw and re.search(_SURROGATE_ESCAPE, raw):
         try:
             encode_file(data, version)
         except UnicodeEncodeError as error:

@@ -127,18 +127,6 @@ class PendingStorage(AtomicJSONStorage):
         self.tables = data
         self.changed = True
 
-    def insert(self, table: str, document: dict[str, Any]) -> int:
-        """Add `document` to `table` under the next id, exactly as TinyDB's insert() would.
-
-        The quick commands add one record this way without importing TinyDB; the file is
-        byte for byte what TinyDB writes (ids are the highest plus one, keys normalised).
-        """
-        rows = {int(doc_id): row for doc_id, row in self.tables.get(table, {}).items()}
-        doc_id = max(rows, default=0) + 1
-        rows[doc_id] = dict(document)
-        self.write({**self.tables, table: {str(key): row for key, row in rows.items()}})
-        return doc_id
-
     def commit(self) -> bool:
         """Write the changes, if any, as one atomic write; say whether anything was written."""
         if self.changed:

@@ -198,7 +198,7 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self, path: Path) -> Iterator[TinyDB]:
-        """A TinyDB on `path`, as `_saving`; adding one record needs only `_saving`."""
+        """A TinyDB on `path`, as `_saving`: every write goes through TinyDB."""
         from tinydb import TinyDB
 
         with self._saving(path) as pending:
@@ -211,8 +211,8 @@ class Store:
         check_record(record)
         path = self.shard_path(record.KIND, record.when)
         self._dir(record.KIND)
-        with self._saving(path) as pending:
-            pending.insert("_default", record.to_dict())
+        with self._writing(path) as database:
+            database.insert(record.to_dict())
         return record
 
     def add_many(self, records: Iterable[ShardedRecord]) -> int:
@@ -341,14 +341,15 @@ class Store:
 
     def set_no_contact_start(self, day: date) -> None:
         check_day(day, "The start day")
-        with self._saving(self.root / TRACKER_FILE) as pending:
-            pending.write({**pending.tables, "start": {}})
-            pending.insert("start", {"date": day.isoformat()})
+        with self._writing(self.root / TRACKER_FILE) as database:
+            table = database.table("start")
+            table.truncate()
+            table.insert({"date": day.isoformat()})
 
     def add_slip(self, slip: Slip) -> Slip:
         check_record(slip)
-        with self._saving(self.root / TRACKER_FILE) as pending:
-            pending.insert("slips", slip.to_dict())
+        with self._writing(self.root / TRACKER_FILE) as database:
+            database.table("slips").insert(slip.to_dict())
         return slip
 
     def slips(self) -> list[Slip]:
@@ -357,8 +358,8 @@ class Store:
 
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
         check_record(contact)
-        with self._saving(self.root / TRACKER_FILE) as pending:
-            pending.insert("logistics", contact.to_dict())
+        with self._writing(self.root / TRACKER_FILE) as database:
+            database.table("logistics").insert(contact.to_dict())
         return contact
 
     def logistics(self) -> list[LogisticsContact]:

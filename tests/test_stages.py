@@ -539,3 +539,18 @@ class TestStageLooks:
         started = datetime(2026, 11, 22, 21, 40, tzinfo=UTC)
         store.save_draft(Draft(1, started, started, 3, {"loved_before": "Swimming early"}))
         assert snap_compare(stage_app(data_dir, 1), terminal_size=SIZE, run_before=still_cursor)
+
+
+async def test_a_session_saved_at_a_low_mood_offers_support_without_blocking(
+    data_dir: Path,
+) -> None:
+    """Mood 1 at the start of a stage, then ctrl+s: saved, home shown, support offered."""
+    app = CoachApp(Store.open(data_dir))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await open_from_home(pilot, 1)
+        await pilot.press("1", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("press F2" in message for message in app.shown), app.shown
+    saved = Store.open(data_dir).sessions()
+    assert [session.mood_before for session in saved] == [1]

@@ -18,14 +18,12 @@ from tui.screens.care_commands import care_commands, open_support, toggle_blank
 from tui.screens.help import HelpScreen, binding_sections
 from tui.screens.home import HomeScreen
 from tui.screens.mood_log import MoodLogScreen
-from tui.store.records import MoodLog
+from tui.screens.support import offer_support
+from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.store import Store
 
 NOTICE_TIMEOUT = 60
 """Seconds a kept-aside file's notice stays up: long enough to read it twice."""
-SUPPORT_OFFER_TIMEOUT = 15
-LOW_MOOD = 2
-"""A mood at or under this is met with a gentle offer of support."""
 
 
 class NoContactApp(App[None]):
@@ -44,12 +42,36 @@ class NoContactApp(App[None]):
         Binding("f12", "toggle_blank", "Blank screen", show=False, priority=True),
     ]
 
-    def __init__(self, store: Store, initial_stage: int | None = None) -> None:
+    def __init__(self, store: Store, initial_stage: int | None = None, debug: bool = False) -> None:
         super().__init__()
         self.store = store
         """Where every record is read and written."""
         self.initial_stage = initial_stage
         """A stage to open straight away, from `nocontact stage N`."""
+        self.show_tracebacks = debug
+        """Whether a crash shows its traceback (`nocontact --debug`)."""
+
+    def _fatal_error(self) -> None:
+        # Textual's own crash report lists local variables, which can hold what a person
+        # wrote; say what happened in one line, and give the bare traceback only on --debug.
+        import sys
+
+        from rich.segment import Segments
+        from rich.text import Text
+        from rich.traceback import Traceback
+
+        error = sys.exc_info()[1]
+        report = (
+            Traceback(show_locals=False, width=None)
+            if self.show_tracebacks
+            else Text(
+                f"nocontact: the app stopped on an unexpected error ({type(error).__name__}). "
+                "Everything saved before it is safe. Run with --debug for details."
+            )
+        )
+        self.bell()
+        self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
+        self._close_messages_no_wait()
 
     def get_default_screen(self) -> Screen:
         return HomeScreen(self.store)
@@ -125,11 +147,7 @@ class NoContactApp(App[None]):
         label = load_moods().label(log.mood)
         self.notify(f"Mood {log.mood} ({label}) saved.", title="Saved")
         if log.mood <= LOW_MOOD:
-            self.offer_support(log.mood)
-
-    def offer_support(self, mood: int) -> None:
-        """Say, without getting in the way, that support is one key away."""
-        self.notify(load_support().offer_low_mood, title="Support", timeout=SUPPORT_OFFER_TIMEOUT)
+            offer_support(self, load_support().offer_low_mood)
 
     def action_support(self) -> None:
         """Open the support panel: crisis lines, the safety plan, specialist help."""

@@ -92,7 +92,7 @@ def stage_number(text: str) -> int:
 def _open_app(args: argparse.Namespace) -> int:
     from tui.launch import launch_app
 
-    return launch_app(args.data_dir, stage=getattr(args, "stage", None))
+    return launch_app(args.data_dir, stage=getattr(args, "stage", None), debug=args.debug)
 
 
 def command_word(arguments: list[str]) -> str | None:

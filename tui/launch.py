@@ -7,9 +7,12 @@ import os
 from tui.store.store import Store
 
 
-def launch_app(data_dir: str | os.PathLike[str] | None, stage: int | None = None) -> int:
+def launch_app(
+    data_dir: str | os.PathLike[str] | None, stage: int | None = None, debug: bool = False
+) -> int:
+    """Run the app until the person quits; its exit code is the command's."""
     from tui.app import NoContactApp
 
-    store = Store.open(data_dir)
-    NoContactApp(store=store, initial_stage=stage).run()
-    return 0
+    app = NoContactApp(store=Store.open(data_dir), initial_stage=stage, debug=debug)
+    app.run()
+    return app.return_code or 0

@@ -14,10 +14,9 @@ from tui.commandline.common import (
     show_notices,
     support_line,
 )
-from tui.store.records import MoodLog
+from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.validation import clean_tags
 
-LOW_MOOD = 2
 """A mood at or below this gets a gentle offer of support."""
 
 

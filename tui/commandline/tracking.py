@@ -15,9 +15,8 @@ from tui.commandline.common import (
     show_notices,
     support_line,
 )
-from tui.commandline.log import LOW_MOOD
 from tui.commandline.status import load_tracker, tracker_lines
-from tui.store.records import Slip, Urge
+from tui.store.records import LOW_MOOD, Slip, Urge
 from tui.store.tracker import in_words
 
 TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms

@@ -24,21 +24,21 @@ from tui.screens.tracker_form import TrackerForm
 from tui.store.store import Store
 
 
-def open_support(app: App[object], store: Store) -> None:
+def open_support(app: App[Any], store: Store) -> None:
     """Open the support panel, unless it is open already or the screen is blanked."""
     if isinstance(app.screen, SupportScreen | BlankScreen):
         return
     app.push_screen(SupportScreen(store, load_support()))
 
 
-def open_safety_plan(app: App[object], store: Store) -> None:
+def open_safety_plan(app: App[Any], store: Store) -> None:
     """Open the safety-plan editor."""
     if isinstance(app.screen, SafetyPlanScreen | BlankScreen):
         return
     app.push_screen(SafetyPlanScreen(store, load_support()))
 
 
-def toggle_blank(app: App[object]) -> None:
+def toggle_blank(app: App[Any]) -> None:
     """Blank the screen at once, or bring back what was there."""
     if isinstance(app.screen, BlankScreen):
         app.pop_screen()
@@ -46,14 +46,14 @@ def toggle_blank(app: App[object]) -> None:
         app.push_screen(BlankScreen())
 
 
-def open_form(app: App[object], store: Store, form: type[TrackerForm[Any]]) -> None:
+def open_form(app: App[Any], store: Store, form: type[TrackerForm[Any]]) -> None:
     """Open one of the tracker's forms over whatever is showing."""
     if isinstance(app.screen, form | BlankScreen):
         return
     app.push_screen(form(store, load_tracker_text()))
 
 
-def care_commands(app: App[object], store: Store) -> Iterable[SystemCommand]:
+def care_commands(app: App[Any], store: Store) -> Iterable[SystemCommand]:
     """Palette entries for support, the safety plan, the tracker's forms and the blank screen."""
     entries: list[tuple[str, str, Callable[[], object]]] = [
         (

@@ -16,9 +16,11 @@ from textual.widgets import Button, ContentSwitcher, Footer, Label, Static
 
 from tui.clock import now
 from tui.content.stages import INPUT_KINDS, Field, Stage, Step, load_stages
+from tui.content.support import load_support
 from tui.screens.draft_prompt import DraftPrompt
 from tui.screens.stage_fields import build_input, read_answer, restore_answer
-from tui.store.records import Draft, Session
+from tui.screens.support import offer_support
+from tui.store.records import LOW_MOOD, Draft, Session
 from tui.store.store import Store, StoreError
 from tui.store.validation import ValidationError, clean_text
 from tui.widgets.date_field import DateField
@@ -263,6 +265,9 @@ class StageScreen(Screen[None]):
         except (StoreError, OSError) as error:
             self.notify(f"The old draft is still there: {error}", severity="warning")
         self.notify("Saved", title=self.stage.short_title)
+        latest = session.mood_after if session.mood_after is not None else session.mood_before
+        if latest is not None and latest <= LOW_MOOD:
+            offer_support(self.app, load_support().offer_low_mood)
         self.dismiss()
 
     def action_leave(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -15,13 +17,12 @@ from tui.screens.safety_plan import SafetyPlanScreen, read_safety_plan
 from tui.store.store import Store, StoreError
 
 COUNTRY_SETTING = "country"
-LOW_MOOD = 2
 """A mood at or below this brings a gentle offer of support."""
 OFFER_SECONDS = 15
 """How long the offer stays on screen: long enough to read twice, then it goes."""
 
 
-def offer_support(app: App[object], text: str) -> None:
+def offer_support(app: App[Any], text: str) -> None:
     """A quiet notification that the support panel is one key away; it never blocks."""
     app.notify(text, title="Support", timeout=OFFER_SECONDS)
 

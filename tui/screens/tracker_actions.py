@@ -11,9 +11,9 @@ from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 from tui.clock import now
 from tui.content.support import load_support
 from tui.content.tracker import TrackerText
-from tui.screens.support import LOW_MOOD, offer_support
+from tui.screens.support import offer_support
 from tui.screens.tracker_form import WHEN_HINT, TrackerForm, field_row, read_day, read_moment
-from tui.store.records import LogisticsContact, Slip, Urge
+from tui.store.records import LOW_MOOD, LogisticsContact, Slip, Urge
 from tui.store.store import Store
 from tui.store.validation import check_scale, clean_text
 from tui.widgets.mood_slider import MoodSlider

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 MOOD_MIN = 0
 MOOD_MAX = 10
+LOW_MOOD = 2
+"""A mood at or below this gets a gentle offer of support, wherever it is logged."""
 SOURCES = ("cli", "app", "session")
 
 _FRESH: Any = object()

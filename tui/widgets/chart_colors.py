@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import App
 from textual.color import Color
 
 RGB = tuple[int, int, int]
 
 
-def theme_rgb(app: App[object], variable: str, fallback: str = "primary") -> RGB:
+def theme_rgb(app: App[Any], variable: str, fallback: str = "primary") -> RGB:
     """The RGB of a theme variable such as "primary" or "accent", for plotext."""
     variables = app.theme_variables
     value = variables.get(variable) or variables[fallback]

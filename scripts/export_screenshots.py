@@ -57,7 +57,9 @@ SHOTS: list[Shot] = [
     Shot("help", press("question_mark")),
     Shot("mood-log", press("m", "3", "tab", *"a long day", "tab", "down", "space")),
     Shot("review", press("h")),
+    Shot("review-charts", press("h", "c")),
     Shot("support", press("f2")),
+    Shot("safety-plan", press("f2", "e")),
 ]
 
 

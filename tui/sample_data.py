@@ -15,6 +15,29 @@ NOTES = {0: "Could not sleep.", 9: "Saw our old café.", 18: "A good walk with S
 TAGS = {0: ("heartbroken", "lonely"), 4: ("anxious",), 9: ("longing",), 18: ("calm", "hopeful")}
 SESSIONS = ((2, 1, 2, 4), (5, 2, 3, 4), (8, 3, 3, 5), (12, 1, 4, 6), (16, 4, 5, 6), (19, 2, 6, 7))
 """(day, stage, mood before, mood after)."""
+ANSWERS = {
+    1: {
+        "loved_before": "Drawing on the train. Saturday swims. Cooking for friends.",
+        "own_voice": "I laugh at my own jokes again.",
+    },
+    2: {
+        "emotions": {"sad": 4, "longing": 3, "relieved": 2},
+        "what_is": "It ended, and the flat is quiet.",
+        "wishing": "That one more talk would fix it.",
+    },
+    3: {
+        "urge_strength": 7,
+        "would_say": "Are you happy now?",
+        "need": "To feel I mattered",
+        "instead": "Called my sister and went for a walk.",
+    },
+    4: {
+        "need": "Evenings that are mine, without waiting for a message.",
+        "wont_accept": "Being called only when they are lonely.",
+        "line": "If they write, I do not reply the same day.",
+    },
+}
+"""What a person might have written in each stage's sessions, by the stage's field keys."""
 URGES = ((3, 8, False), (6, 7, False), (10, 6, True), (15, 4, False))
 """(day, strength, acted)."""
 
@@ -45,7 +68,7 @@ def fill_sample_history(store: Store) -> None:
                 saved_at=at(first, day, 19, 25),
                 mood_before=before,
                 mood_after=after,
-                answers={"note": "Sample answer"},
+                answers=ANSWERS[stage],
             )
         )
     for day, strength, acted in URGES:

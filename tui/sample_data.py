@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from tui.clock import now
 from tui.store.records import MoodLog, Session, Urge
@@ -15,7 +16,7 @@ NOTES = {0: "Could not sleep.", 9: "Saw our old café.", 18: "A good walk with S
 TAGS = {0: ("heartbroken", "lonely"), 4: ("anxious",), 9: ("longing",), 18: ("calm", "hopeful")}
 SESSIONS = ((2, 1, 2, 4), (5, 2, 3, 4), (8, 3, 3, 5), (12, 1, 4, 6), (16, 4, 5, 6), (19, 2, 6, 7))
 """(day, stage, mood before, mood after)."""
-ANSWERS = {
+ANSWERS: dict[int, dict[str, Any]] = {
     1: {
         "loved_before": "Drawing on the train. Saturday swims. Cooking for friends.",
         "own_voice": "I laugh at my own jokes again.",

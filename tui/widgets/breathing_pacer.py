@@ -9,12 +9,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
+
+from tui.widgets.timed_exercise import TimedExercise
 
 PHASES: tuple[tuple[str, float], ...] = (
     ("Breathe in", 4.0),
@@ -23,7 +24,6 @@ PHASES: tuple[tuple[str, float], ...] = (
 )
 """Each phase and its seconds; the long breath out is what calms."""
 ROUND_SECONDS = sum(seconds for _, seconds in PHASES)
-TICK = 0.2
 
 
 def phase_at(elapsed: float) -> tuple[str, float]:
@@ -55,7 +55,7 @@ class BreathBar(Widget):
         return Text("\n".join([line] * self.content_size.height), no_wrap=True)
 
 
-class BreathingPacer(Vertical):
+class BreathingPacer(TimedExercise):
     """A few rounds of slow breathing to follow; it can be paused and skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -76,10 +76,7 @@ class BreathingPacer(Vertical):
     }
     """
 
-    elapsed: reactive[float] = reactive(0.0, init=False)
-    """Seconds of breathing done so far."""
-    running: reactive[bool] = reactive(False, init=False)
-    skipped: reactive[bool] = reactive(False, init=False)
+    TICK = 0.2
 
     @dataclass
     class Done(Message):
@@ -88,11 +85,8 @@ class BreathingPacer(Vertical):
         pacer: BreathingPacer
 
     def __init__(self, rounds: int = 5, *, live: bool = True, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(live=live, id=id)
         self.rounds = rounds
-        self.live = live
-        """False in tests: no interval runs and time moves only by `advance`."""
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static("Ready when you are", id="pacer-phase")
@@ -130,7 +124,7 @@ class BreathingPacer(Vertical):
             return f"{self.rounds} rounds done. Notice how your body feels now."
         return f"Round {self.rounds_done + 1} of {self.rounds}"
 
-    def _paint(self) -> None:
+    def paint(self) -> None:
         if not self.children:
             return  # not composed yet; on_mount paints
         if self.finished:
@@ -149,28 +143,7 @@ class BreathingPacer(Vertical):
         toggle.disabled = self.finished
         self.query_one("#pacer-skip", Button).disabled = self.finished
 
-    def on_mount(self) -> None:
-        self._paint()
-
-    def watch_elapsed(self) -> None:
-        self._paint()
-
-    def watch_running(self, running: bool) -> None:
-        if running and self.live and self._timer is None:
-            self._timer = self.set_interval(TICK, self._tick)
-        elif not running and self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._paint()
-
-    def watch_skipped(self) -> None:
-        self._paint()
-
-    def _tick(self) -> None:
-        self.advance(TICK)
-
     def advance(self, seconds: float) -> None:
-        """Move the breathing on by `seconds` (the interval calls this; so can a test)."""
         if self.finished:
             return
         self.elapsed = min(self.rounds * ROUND_SECONDS, self.elapsed + seconds)

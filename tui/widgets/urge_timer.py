@@ -8,18 +8,18 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.message import Message
 from textual.reactive import reactive
-from textual.timer import Timer
 from textual.widgets import Button, ProgressBar, Static
+
+from tui.widgets.timed_exercise import TimedExercise
 
 DEFAULT_MINUTES = 10
 MIN_MINUTES = 1
 MAX_MINUTES = 30
 CHECK_EVERY = 180
 """Seconds between check-ins: often enough to see the wave fall, rarely enough to rest."""
-TICK = 1.0
 
 
 def clock_text(seconds: float) -> str:
@@ -28,7 +28,7 @@ def clock_text(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-class UrgeTimer(Vertical):
+class UrgeTimer(TimedExercise):
     """A timer of a few minutes with check-ins; it can be paused, lengthened and skipped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,9 +54,6 @@ class UrgeTimer(Vertical):
     """
 
     minutes: reactive[int] = reactive(DEFAULT_MINUTES, init=False)
-    elapsed: reactive[float] = reactive(0.0, init=False)
-    running: reactive[bool] = reactive(False, init=False)
-    skipped: reactive[bool] = reactive(False, init=False)
 
     @dataclass
     class CheckInDue(Message):
@@ -73,13 +70,10 @@ class UrgeTimer(Vertical):
         live: bool = True,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
+        super().__init__(live=live, id=id)
         self.set_reactive(UrgeTimer.minutes, minutes)
         self.check_every = check_every
-        self.live = live
-        """False in tests: no interval runs and time moves only by `advance`."""
         self.checkins: list[dict[str, int]] = []
-        self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="timer-clock")
@@ -131,9 +125,9 @@ class UrgeTimer(Vertical):
         """Keep a check-in's strength and carry on counting down."""
         self.checkins.append({"after_seconds": round(self.elapsed), "strength": strength})
         self.running = resume and not self.finished
-        self._paint()
+        self.paint()
 
-    def _paint(self) -> None:
+    def paint(self) -> None:
         if not self.children:
             return  # not composed yet; on_mount paints
         left = self.total - self.elapsed
@@ -166,31 +160,10 @@ class UrgeTimer(Vertical):
             MIN_MINUTES, int(self.elapsed // 60) + 1
         )
 
-    def on_mount(self) -> None:
-        self._paint()
-
     def watch_minutes(self) -> None:
-        self._paint()
-
-    def watch_elapsed(self) -> None:
-        self._paint()
-
-    def watch_skipped(self) -> None:
-        self._paint()
-
-    def watch_running(self, running: bool) -> None:
-        if running and self.live and self._timer is None:
-            self._timer = self.set_interval(TICK, self._tick)
-        elif not running and self._timer is not None:
-            self._timer.stop()
-            self._timer = None
-        self._paint()
-
-    def _tick(self) -> None:
-        self.advance(TICK)
+        self.paint()
 
     def advance(self, seconds: float) -> None:
-        """Move the countdown on (the interval calls this; so can a test)."""
         if self.finished or not self.running:
             return
         before = self.elapsed

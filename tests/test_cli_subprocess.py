@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,26 @@ def test_a_good_log_prints_one_line_and_exit_0() -> None:
     done = nocontact("log", "8", "lighter today")
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == "Logged mood 8 (Lighter) for today 20:15.\n"
+
+
+def test_a_reader_that_stops_early_is_no_failure(data_dir: Path) -> None:
+    """`nocontact history --json | head`: no error line, exit 0, records untouched."""
+    from datetime import UTC, datetime, timedelta
+
+    from tui.store.records import MoodLog
+    from tui.store.store import Store
+
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    logs = [
+        MoodLog(at=start + timedelta(hours=n), mood=n % 11, note="a note " * 40) for n in range(400)
+    ]
+    Store.open(data_dir).add_many(logs)
+    script = (
+        f"{shlex.quote(sys.executable)} -m tui history --json | head -c 10; "
+        'status=("${PIPESTATUS[@]}"); echo; echo "rc=${status[0]}"'
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.stderr == ""
+    assert done.stdout.startswith('[\n  {\n')
+    assert done.stdout.rstrip().endswith("rc=0")
+    assert len(Store.open(data_dir).moods()) == 400

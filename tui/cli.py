@@ -163,6 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`nocontact history | head`): nothing failed on our side.
+        # Point stdout at /dev/null so the final flush at exit cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except SystemExit as done:
         # argparse exits after --help; a test calling main() gets the code back instead.
         return done.code if isinstance(done.code, int) else EXIT_OK

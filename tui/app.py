@@ -13,17 +13,15 @@ from textual.screen import Screen
 
 from tui.content.moods import load_moods
 from tui.content.stages import load_stages
-from tui.content.support import load_support
-from tui.screens.care_commands import care_commands, open_support, toggle_blank
-from tui.screens.help import HelpScreen, binding_sections
 from tui.screens.home import HomeScreen
-from tui.screens.mood_log import MoodLogScreen
-from tui.screens.support import offer_support
 from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.store import Store
 
 NOTICE_TIMEOUT = 60
 """Seconds a kept-aside file's notice stays up: long enough to read it twice."""
+
+SINGLE_MODALS = {"help": "HelpScreen", "mood_log": "MoodLogScreen"}
+"""Actions whose modal is never opened over itself, with that modal's class name."""
 
 
 class NoContactApp(App[None]):
@@ -126,17 +124,22 @@ class NoContactApp(App[None]):
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # A second help or mood modal over the first would only confuse.
-        already_open = {"help": HelpScreen, "mood_log": MoodLogScreen}.get(action)
-        return not (already_open and isinstance(self.screen, already_open))
+        # A second help or mood modal over the first would only confuse. Compared by name,
+        # so the check runs on every key without importing screens home does not show.
+        already_open = SINGLE_MODALS.get(action)
+        return not (already_open and type(self.screen).__name__ == already_open)
 
     def action_help(self) -> None:
         """Show every binding of the app and of the screen in front."""
+        from tui.screens.help import HelpScreen, binding_sections
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(binding_sections(self, self.screen)))
 
     def action_mood_log(self) -> None:
         """Open the quick mood log."""
+        from tui.screens.mood_log import MoodLogScreen
+
         if not isinstance(self.screen, MoodLogScreen):
             self.push_screen(MoodLogScreen(self.store, load_moods()), self.mood_logged)
 
@@ -147,19 +150,28 @@ class NoContactApp(App[None]):
         label = load_moods().label(log.mood)
         self.notify(f"Mood {log.mood} ({label}) saved.", title="Saved")
         if log.mood <= LOW_MOOD:
+            from tui.content.support import load_support
+            from tui.screens.support import offer_support
+
             offer_support(self, load_support().offer_low_mood)
 
     def action_support(self) -> None:
         """Open the support panel: crisis lines, the safety plan, specialist help."""
+        from tui.screens.care_commands import open_support
+
         open_support(self, self.store)
 
     def action_toggle_blank(self) -> None:
         """Blank the screen at once (someone walked in); the same key brings it back."""
+        from tui.screens.care_commands import toggle_blank
+
         toggle_blank(self)
 
     # -- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.screens.care_commands import care_commands
+
         yield SystemCommand("Home", "The five stages and how you are doing", self.go_home)
         for number, stage in load_stages().items():
             yield SystemCommand(

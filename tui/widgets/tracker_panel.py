@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.containers import Grid, Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -13,14 +12,6 @@ from textual.widgets import Button, Static
 
 from tui.clock import now, today
 from tui.content.tracker import TrackerText, load_tracker_text
-from tui.screens.tracker_actions import (
-    LogisticsForm,
-    ReasonsForm,
-    SlipForm,
-    StartDayForm,
-    TrackerForm,
-    UrgeForm,
-)
 from tui.store.store import Store, StoreError
 from tui.store.tracker import MILESTONES, Tracker, build_tracker, in_words
 
@@ -28,15 +19,15 @@ MILESTONES_SETTING = "milestones_seen"
 DAY_CHECK_SECONDS = 60
 """How often the panel checks whether the day has turned."""
 
-FORMS: dict[str, type[TrackerForm[Any]]] = {
-    "tracker-urge": UrgeForm,
-    "tracker-slip": SlipForm,
-    "tracker-logistics": LogisticsForm,
-    "tracker-reasons": ReasonsForm,
-    "tracker-start": StartDayForm,
-    "tracker-set-start": StartDayForm,
+FORMS = {
+    "tracker-urge": "UrgeForm",
+    "tracker-slip": "SlipForm",
+    "tracker-logistics": "LogisticsForm",
+    "tracker-reasons": "ReasonsForm",
+    "tracker-start": "StartDayForm",
+    "tracker-set-start": "StartDayForm",
 }
-"""Which form each button opens."""
+"""Which form (in tui.screens.tracker_actions) each button opens."""
 
 
 def read_tracker(store: Store) -> Tracker:
@@ -45,9 +36,8 @@ def read_tracker(store: Store) -> Tracker:
 
 
 def urges_resisted_since(store: Store, day: date) -> int:
-    """Urges that passed since `day`; reads only the months since then, not all history."""
-    since = datetime.combine(day, time.min, tzinfo=now().tzinfo)
-    return sum(1 for urge in store.urges(since=since) if not urge.acted)
+    """Urges that passed since `day`, from the store's monthly totals, not every urge."""
+    return store.urge_counts(datetime.combine(day, time.min, tzinfo=now().tzinfo))[0]
 
 
 def counts_text(tracker: Tracker, text: TrackerText, urges_resisted: int) -> Content | None:
@@ -121,12 +111,6 @@ class TrackerPanel(Vertical):
     TrackerPanel .tracker-buttons Button {
         width: 1fr;
     }
-    TrackerPanel.-unset #tracker-set, TrackerPanel #tracker-unset {
-        display: none;
-    }
-    TrackerPanel.-unset #tracker-unset {
-        display: block;
-    }
     """
 
     def __init__(self, store: Store, *, id: str | None = None) -> None:
@@ -136,21 +120,49 @@ class TrackerPanel(Vertical):
         self.border_title = self.text.title
         self.shown_day = today()
         """The day the panel was last painted for."""
+        self.started: bool | None = None
+        """Whether the part built is the one for a tracker with a first day (None: none yet)."""
+        self.current = Static(id="tracker-current")
+        self.counts = Static(id="tracker-counts")
+        self.note = Static(id="tracker-note", markup=False)
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="tracker-unset"):
-            yield Static(self.text.no_start, id="tracker-invite", markup=False)
-            yield Button(self.text.start_button, id="tracker-set-start", variant="primary")
-        with Vertical(id="tracker-set"):
-            yield Static(id="tracker-current")
-            yield Static(id="tracker-counts")
-            yield Static(id="tracker-note", markup=False)
-            with Grid(classes="tracker-buttons"):
-                yield Button("Log an urge", id="tracker-urge", compact=True)
-                yield Button("Contact happened", id="tracker-slip", compact=True)
-                yield Button("Logistics", id="tracker-logistics", compact=True)
-                yield Button("Why I started", id="tracker-reasons", compact=True)
-                yield Button("Start day", id="tracker-start", compact=True)
+    # Only the part that applies is built (an invitation, or the count and its actions):
+    # home paints sooner without widgets it would hide.
+    def unset_part(self) -> Vertical:
+        """The invitation to mark the first day, before there is one."""
+        return Vertical(
+            Static(self.text.no_start, id="tracker-invite", markup=False),
+            Button(self.text.start_button, id="tracker-set-start", variant="primary"),
+            id="tracker-unset",
+        )
+
+    def set_part(self) -> Vertical:
+        """The count, the other totals, a note, and the actions."""
+        self.current = Static(id="tracker-current")
+        self.counts = Static(id="tracker-counts")
+        self.note = Static(id="tracker-note", markup=False)
+        return Vertical(
+            self.current,
+            self.counts,
+            self.note,
+            Grid(
+                Button("Log an urge", id="tracker-urge", compact=True),
+                Button("Contact happened", id="tracker-slip", compact=True),
+                Button("Logistics", id="tracker-logistics", compact=True),
+                Button("Why I started", id="tracker-reasons", compact=True),
+                Button("Start day", id="tracker-start", compact=True),
+                classes="tracker-buttons",
+            ),
+            id="tracker-set",
+        )
+
+    def show_part(self, started: bool) -> None:
+        """Build the part for a tracker with or without a first day, if it is not shown yet."""
+        if started == self.started:
+            return
+        self.started = started
+        self.query_children().remove()
+        self.mount(self.set_part() if started else self.unset_part())
 
     def on_mount(self) -> None:
         self.refresh_tracker()
@@ -170,18 +182,17 @@ class TrackerPanel(Vertical):
         """Read the start, slips and urges again and paint them."""
         tracker = read_tracker(self.store)
         self.shown_day = tracker.today
-        self.set_class(tracker.started is None, "-unset")
+        self.show_part(tracker.started is not None)
         if tracker.started is None:
             return
         current = Content.styled(f"Day {tracker.current_days}", "bold $accent")
         if tracker.current_days:
             current = Content.assemble(current, "\n", tracker.current_in_words)
-        self.query_one("#tracker-current", Static).update(current)
+        self.current.update(current)
         counts = counts_text(tracker, self.text, urges_resisted_since(self.store, tracker.started))
-        counts_widget = self.query_one("#tracker-counts", Static)
-        counts_widget.display = counts is not None
-        counts_widget.update(counts or "")
-        self.query_one("#tracker-note", Static).update(note_text(tracker, self.text))
+        self.counts.display = counts is not None
+        self.counts.update(counts or "")
+        self.note.update(note_text(tracker, self.text))
         self.mark_milestones(tracker)
 
     def mark_milestones(self, tracker: Tracker) -> None:
@@ -199,7 +210,11 @@ class TrackerPanel(Vertical):
         self.notify(self.text.milestone_note(max(new)), title=f"Day {max(new)}", timeout=10)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        form = FORMS.get(event.button.id or "")
-        if form is not None:
+        name = FORMS.get(event.button.id or "")
+        if name is not None:
             event.stop()
+            # Imported when first opened: home paints sooner without the forms.
+            from tui.screens import tracker_actions
+
+            form: type[tracker_actions.TrackerForm[Any]] = getattr(tracker_actions, name)
             self.app.push_screen(form(self.store, self.text))

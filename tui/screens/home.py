@@ -183,6 +183,11 @@ class HomeScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read everything home shows again: other screens and other processes write."""
+        if not self.is_mounted:
+            # A resume can arrive while home is still being put together (a click right at
+            # start-up): read once its cards exist rather than look for them now.
+            self.call_later(self.reload)
+            return
         overview = self.store.overview()
         self.show_stages(overview)
         self.show_card("#latest-mood", "Latest mood", mood_text(overview.latest_mood))

@@ -26,7 +26,7 @@ STEPS = (
     ("tui.cli", "import tui.cli"),
     ("build the parser", "tui.cli.build_parser()"),
     ("tui.commandline.log", "import tui.commandline.log"),
-    ("run `log` (parse, open, lock, read, write, fsync)", "tui.cli.main(ARGV)"),
+    ("run `log` (parse, open, lock, import TinyDB, read, write, fsync)", "tui.cli.main(ARGV)"),
 )
 CHILD = """
 import sys, time  # built in: nothing is imported before the first step but these

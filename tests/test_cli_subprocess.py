@@ -90,6 +90,6 @@ def test_a_reader_that_stops_early_is_no_failure(data_dir: Path) -> None:
     )
     done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
     assert done.stderr == ""
-    assert done.stdout.startswith('[\n  {\n')
+    assert done.stdout.startswith("[\n  {\n")
     assert done.stdout.rstrip().endswith("rc=0")
     assert len(Store.open(data_dir).moods()) == 400

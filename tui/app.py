@@ -191,7 +191,9 @@ class NoContactApp(App[None]):
 
 
 def create_app(
-    data_dir: str | os.PathLike[str] | None = None, initial_stage: int | None = None
+    data_dir: str | os.PathLike[str] | None = None,
+    initial_stage: int | None = None,
+    debug: bool = False,
 ) -> NoContactApp:
-    """The app on a data dir (or the usual one): one factory for tests and screenshots."""
-    return NoContactApp(store=Store.open(data_dir), initial_stage=initial_stage)
+    """The app on a data dir (or the usual one): one factory for the CLI, tests, screenshots."""
+    return NoContactApp(store=Store.open(data_dir), initial_stage=initial_stage, debug=debug)

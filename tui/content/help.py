@@ -11,14 +11,6 @@ FILE = "help.json"
 
 
 @dataclass(frozen=True)
-class HelpLine:
-    """A place to turn to, and how to reach it."""
-
-    name: str
-    contact: str
-
-
-@dataclass(frozen=True)
 class HelpText:
     """Everything the help screen says besides the keys themselves."""
 
@@ -34,7 +26,6 @@ class HelpText:
     not_therapy: str
     safety_title: str
     safety: str
-    safety_lines: tuple[HelpLine, ...]
     close_hint: str
 
 
@@ -56,9 +47,5 @@ def load_help() -> HelpText:
         not_therapy=top.text("not_therapy"),
         safety_title=top.text("safety_title"),
         safety=top.text("safety"),
-        safety_lines=tuple(
-            HelpLine(name=line.text("name"), contact=line.text("contact"))
-            for line in top.objects("safety_lines")
-        ),
         close_hint=top.text("close_hint"),
     )

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from tui.content.help import HelpText, load_help
+from tui.content.support import Support, load_support
 
 KEY_COLUMN = 16
 
@@ -137,11 +138,18 @@ class HelpScreen(Screen[None]):
     }
     """
 
-    def __init__(self, sections: list[KeySection], text: HelpText | None = None) -> None:
+    def __init__(
+        self,
+        sections: list[KeySection],
+        text: HelpText | None = None,
+        support: Support | None = None,
+    ) -> None:
         super().__init__()
         self.sections = sections
         """The keys to list, read from the bindings of the screen help was opened from."""
         self.text = text or load_help()
+        self.support = support or load_support()
+        """Where the specialist lines come from, so each number is written in one place."""
 
     def compose(self) -> ComposeResult:
         text = self.text
@@ -169,7 +177,11 @@ class HelpScreen(Screen[None]):
         return [Static(paragraph, classes="para") for paragraph in paragraphs]
 
     def safety_lines(self) -> Content:
+        """Every country's abuse and stalking lines, as the support panel lists them."""
         return Content("\n").join(
-            Content.assemble((line.name, "bold"), "  ", (line.contact, "bold $accent"))
-            for line in self.text.safety_lines
+            Content.assemble(
+                f"{country.name}: ", (line.name, "bold"), "  ", (line.contact, "bold $accent")
+            )
+            for country in self.support.countries
+            for line in country.abuse_lines
         )

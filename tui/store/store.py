@@ -145,11 +145,9 @@ class Store:
     # -- files ---------------------------------------------------------------
 
     def _dir(self, name: str) -> Path:
+        """The kind's folder, made private (0700) the first time it is needed."""
         directory = self.root / name
-        if not directory.is_dir():
-            directory.mkdir(mode=0o700, exist_ok=True)
-            os.chmod(directory, 0o700)
-        return directory
+        return directory if directory.is_dir() else make_private_dir(directory)
 
     def shard_path(self, kind: str, moment: datetime | date) -> Path:
         """The file that holds records of `kind` for the month of `moment`."""

@@ -6,6 +6,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from tui.clock import now
+from tui.store import setting_keys
 from tui.store.records import MoodLog, Session, Urge
 from tui.store.store import Store
 
@@ -77,7 +78,7 @@ def fill_sample_history(store: Store) -> None:
     store.add_many(records)
     store.set_no_contact_start(first.date())
     store.set_setting(
-        "boundaries_card",
+        setting_keys.BOUNDARIES_CARD,
         {
             "need": "Evenings that are mine, without waiting for a message.",
             "wont_accept": "Being called only when they are lonely.",
@@ -87,7 +88,7 @@ def fill_sample_history(store: Store) -> None:
         },
     )
     store.set_setting(
-        "letters",
+        setting_keys.LETTERS,
         [
             {
                 "session_id": "sample-letter-1",

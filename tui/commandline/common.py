@@ -8,13 +8,9 @@ from datetime import datetime
 
 from tui import clock
 from tui.commandline.errors import UsageError
+from tui.store import setting_keys
 from tui.store.store import Store
 from tui.store.validation import clean_text
-
-COUNTRY_SETTING = "country"
-"""The profile key of the person's country, shared with the support panel."""
-REASONS_SETTING = "reasons"
-"""The profile key of the person's "why I started" reasons."""
 
 
 def scale_value(text: str | None, what: str) -> int:
@@ -83,7 +79,7 @@ def support_line(store: Store) -> str:
     """One gentle line with a crisis line for the person's country, for a very low moment."""
     from tui.content.support import load_support
 
-    country = load_support().country(store.setting(COUNTRY_SETTING))
+    country = load_support().country(store.setting(setting_keys.COUNTRY))
     lines = "; ".join(f"{line.name} ({line.contact})" for line in country.lines)
     return (
         f"That sounds like a heavy moment. If you'd like someone to talk to now: {lines}. "

@@ -9,6 +9,7 @@ from typing import Any
 
 from tui import clock
 from tui.commandline.common import first_line, mood_label
+from tui.store import setting_keys
 from tui.store.records import LogisticsContact, Slip
 from tui.store.tracker import build_tracker, in_words
 
@@ -130,10 +131,10 @@ def _text_block(value: Any) -> list[str]:
 
 def _own_words_section(settings: dict[str, Any]) -> list[str]:
     lines: list[str] = []
-    reasons = _text_block(settings.get("reasons"))
+    reasons = _text_block(settings.get(setting_keys.REASONS))
     if reasons:
         lines += ["## Why I started", "", *reasons, ""]
-    card = settings.get("boundaries_card")
+    card = settings.get(setting_keys.BOUNDARIES_CARD)
     if isinstance(card, dict):
         rows = [
             f"- {heading}: {_escape(str(card[key]))}"
@@ -142,7 +143,7 @@ def _own_words_section(settings: dict[str, Any]) -> list[str]:
         ]
         if rows:
             lines += ["## My boundaries", "", *rows, ""]
-    plan = settings.get("safety_plan")
+    plan = settings.get(setting_keys.SAFETY_PLAN)
     if isinstance(plan, dict) and any(plan.values()):
         from tui.content.support import load_support
 

@@ -6,7 +6,6 @@ import argparse
 
 from tui import clock
 from tui.commandline.common import (
-    REASONS_SETTING,
     moment_from,
     moment_text,
     note_from,
@@ -16,6 +15,7 @@ from tui.commandline.common import (
     support_line,
 )
 from tui.commandline.status import load_tracker, tracker_lines
+from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, Slip, Urge
 from tui.store.tracker import in_words
 
@@ -99,7 +99,7 @@ def urge(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Noted: an urge of {strength} out of 10, and you did not act on it.")
-    reasons = reasons_lines(store.setting(REASONS_SETTING))
+    reasons = reasons_lines(store.setting(setting_keys.REASONS))
     if reasons:
         print("Why you started:")
         for reason in reasons:

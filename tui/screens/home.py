@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 from tui.clock import today
 from tui.content.moods import load_moods
 from tui.content.stages import load_stages
+from tui.store import setting_keys
 from tui.store.records import MoodLog
 from tui.store.store import Overview, Store
 from tui.widgets.stage_card import StageCard
@@ -23,9 +24,6 @@ from tui.widgets.tracker_panel import TrackerPanel
 
 if TYPE_CHECKING:
     from tui.app import NoContactApp
-
-BOUNDARIES_SETTING = "boundaries_card"
-LETTERS_SETTING = "letters"
 
 
 def day_words(day: date) -> str:
@@ -192,10 +190,12 @@ class HomeScreen(Screen[None]):
         self.show_stages(overview)
         self.show_card("#latest-mood", "Latest mood", mood_text(overview.latest_mood))
         self.show_card(
-            "#boundaries", "My boundaries", boundaries_text(self.store.setting(BOUNDARIES_SETTING))
+            "#boundaries",
+            "My boundaries",
+            boundaries_text(self.store.setting(setting_keys.BOUNDARIES_CARD)),
         )
         self.show_card(
-            "#letter", "Letter to future me", letter_text(self.store.setting(LETTERS_SETTING))
+            "#letter", "Letter to future me", letter_text(self.store.setting(setting_keys.LETTERS))
         )
         # Reading may have found a broken file and kept it aside: say so now, not at next start.
         self.coach.show_notices()

@@ -11,17 +11,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static, TextArea
 
 from tui.content.support import Support
+from tui.store import setting_keys
 from tui.store.store import Store, StoreError
 from tui.store.validation import ValidationError, clean_text
 
-SAFETY_PLAN_SETTING = "safety_plan"
 PLAN_FIELD_LIMIT = 4_000
 """Characters in one part of the plan: room for a full page, kept readable in the panel."""
 
 
 def read_safety_plan(store: Store) -> dict[str, str]:
     """The saved plan as text by field key; anything malformed reads as empty."""
-    saved: Any = store.setting(SAFETY_PLAN_SETTING, {})
+    saved: Any = store.setting(setting_keys.SAFETY_PLAN, {})
     if not isinstance(saved, dict):
         return {}
     return {key: value for key, value in saved.items() if isinstance(value, str)}
@@ -123,7 +123,7 @@ class SafetyPlanScreen(ModalScreen[bool]):
                 field.key: clean_text(plan[field.key], field.label, PLAN_FIELD_LIMIT)
                 for field in self.text.fields
             }
-            self.store.set_setting(SAFETY_PLAN_SETTING, {**self.saved_plan, **cleaned})
+            self.store.set_setting(setting_keys.SAFETY_PLAN, {**self.saved_plan, **cleaned})
         except (ValidationError, StoreError) as error:
             self.notify(str(error), title="Not saved", severity="error")
             return False

@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 from tui.content.stages import Field, Stage
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import field_id
+from tui.store import setting_keys
 from tui.store.records import Draft, Session, Urge
 from tui.store.store import Store
 from tui.widgets.mood_slider import MoodSlider
@@ -81,7 +82,7 @@ class UrgeStage(StageScreen):
         self, stage: Stage, store: Store, *, draft: Draft | None = None, live: bool = True
     ) -> None:
         super().__init__(stage, store, draft=draft, live=live)
-        reasons = store.setting("reasons", "")
+        reasons = store.setting(setting_keys.REASONS, "")
         self.reasons = reasons.strip() if isinstance(reasons, str) else ""
 
     def build_special(self, field: Field) -> Widget:

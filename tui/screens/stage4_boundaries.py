@@ -10,6 +10,7 @@ from textual.widgets import Static
 from tui.content.stages import Field, Step
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import field_id
+from tui.store import setting_keys
 from tui.store.records import Session
 
 CARD_PARTS = (("need", "I need"), ("wont_accept", "I won't accept"), ("line", "I draw the line"))
@@ -42,7 +43,7 @@ class BoundariesStage(StageScreen):
         if not any(answers.get(key) for key in ("need", "wont_accept", "line", "checklist")):
             return  # never replace a card with an empty one
         self.store.set_setting(
-            "boundaries_card",
+            setting_keys.BOUNDARIES_CARD,
             {
                 "need": answers.get("need", ""),
                 "wont_accept": answers.get("wont_accept", ""),

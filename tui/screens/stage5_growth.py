@@ -6,6 +6,7 @@ from textual.widget import Widget
 
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import read_answer
+from tui.store import setting_keys
 from tui.store.records import Session
 
 
@@ -25,7 +26,7 @@ class GrowthStage(StageScreen):
         text = session.answers.get("letter", "")
         if not text:
             return
-        letters = self.store.setting("letters", [])
+        letters = self.store.setting(setting_keys.LETTERS, [])
         kept = list(letters) if isinstance(letters, list) else []
         kept.append(
             {
@@ -35,7 +36,7 @@ class GrowthStage(StageScreen):
                 "text": text,
             }
         )
-        self.store.set_setting("letters", kept)
+        self.store.set_setting(setting_keys.LETTERS, kept)
 
 
 SCREEN = GrowthStage

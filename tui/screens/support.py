@@ -14,10 +14,9 @@ from textual.widgets import Button, Footer, Label, Select, Static
 
 from tui.content.support import ANYWHERE, Country, Line, Support
 from tui.screens.safety_plan import SafetyPlanScreen, read_safety_plan
+from tui.store import setting_keys
 from tui.store.store import Store, StoreError
 
-COUNTRY_SETTING = "country"
-"""A mood at or below this brings a gentle offer of support."""
 OFFER_SECONDS = 15
 """How long the offer stays on screen: long enough to read twice, then it goes."""
 
@@ -103,7 +102,7 @@ class SupportScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.support = support
-        self.country = support.country(store.setting(COUNTRY_SETTING, ANYWHERE))
+        self.country = support.country(store.setting(setting_keys.COUNTRY, ANYWHERE))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="support-box") as box:
@@ -162,7 +161,7 @@ class SupportScreen(Screen[None]):
             return
         self.country = self.support.country(event.value)
         try:
-            self.store.set_setting(COUNTRY_SETTING, self.country.code)
+            self.store.set_setting(setting_keys.COUNTRY, self.country.code)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
         self.query_one("#emergency", Static).update(emergency_text(self.support, self.country))

@@ -13,12 +13,11 @@ from tui.content.support import load_support
 from tui.content.tracker import TrackerText
 from tui.screens.support import offer_support
 from tui.screens.tracker_form import WHEN_HINT, TrackerForm, field_row, read_day, read_moment
+from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, LogisticsContact, Slip, Urge
 from tui.store.store import Store
 from tui.store.validation import check_scale, clean_text
 from tui.widgets.mood_slider import MoodSlider
-
-REASONS_SETTING = "reasons"
 
 
 def hint(text: str) -> Static:
@@ -112,7 +111,7 @@ class UrgeForm(TrackerForm[Urge]):
         return self.text.urge_intro
 
     def compose_fields(self) -> ComposeResult:
-        reasons = self.store.setting(REASONS_SETTING, "")
+        reasons = self.store.setting(setting_keys.REASONS, "")
         if isinstance(reasons, str) and reasons.strip():
             shown = Static(reasons.strip(), id="urge-reasons", markup=False)
             shown.border_title = "Why I started"
@@ -182,7 +181,7 @@ class ReasonsForm(TrackerForm[str]):
         return self.text.reasons_intro
 
     def compose_fields(self) -> ComposeResult:
-        reasons = self.store.setting(REASONS_SETTING, "")
+        reasons = self.store.setting(setting_keys.REASONS, "")
         yield TextArea(
             reasons if isinstance(reasons, str) else "",
             id="reasons",
@@ -192,7 +191,7 @@ class ReasonsForm(TrackerForm[str]):
 
     def save(self) -> str:
         reasons = clean_text(self.query_one("#reasons", TextArea).text.strip(), "Your reasons")
-        self.store.set_setting(REASONS_SETTING, reasons)
+        self.store.set_setting(setting_keys.REASONS, reasons)
         return reasons
 
     def after_save(self, saved: str) -> None:

@@ -12,10 +12,10 @@ from textual.widgets import Button, Static
 
 from tui.clock import now, today
 from tui.content.tracker import TrackerText, load_tracker_text
+from tui.store import setting_keys
 from tui.store.store import Store, StoreError
 from tui.store.tracker import MILESTONES, Tracker, build_tracker, in_words
 
-MILESTONES_SETTING = "milestones_seen"
 DAY_CHECK_SECONDS = 60
 """How often the panel checks whether the day has turned."""
 
@@ -197,13 +197,13 @@ class TrackerPanel(Vertical):
 
     def mark_milestones(self, tracker: Tracker) -> None:
         """A calm word the first time a milestone is reached, remembered so it comes once."""
-        seen = self.store.setting(MILESTONES_SETTING, [])
+        seen = self.store.setting(setting_keys.MILESTONES_SEEN, [])
         seen = [key for key in seen if isinstance(key, str)] if isinstance(seen, list) else []
         new = tracker.new_milestones(seen)
         if not new:
             return
         try:
-            self.store.set_setting(MILESTONES_SETTING, tracker.marked_with_new(seen))
+            self.store.set_setting(setting_keys.MILESTONES_SEEN, tracker.marked_with_new(seen))
         except StoreError as error:
             # The milestone still gets its word; it may come again until the save works.
             self.notify(str(error), title="Not saved", severity="error")

@@ -1,0 +1,13 @@
+"""The names of the settings kept in profile.json, so every screen and command says them alike."""
+
+COUNTRY = "country"
+"""Where the person is, for the crisis lines the support panel and `log` show."""
+REASONS = "reasons"
+"""The person's own "why I started", shown when an urge comes."""
+SAFETY_PLAN = "safety_plan"
+BOUNDARIES_CARD = "boundaries_card"
+"""Stage 4's card, shown on home."""
+LETTERS = "letters"
+"""Stage 5's letters to future me, each shown on home from its opening day."""
+MILESTONES_SEEN = "milestones_seen"
+"""Milestones already marked, so each is told once."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from textual.widgets import Select, Static, TextArea
 
 from tui.app import NoContactApp, create_app
 from tui.cli import main
-from tui.content.support import ANYWHERE, load_support
+from tui.content.loader import ContentError, load_json
+from tui.content.support import ANYWHERE, load_support, parse_support
 from tui.content.tracker import load_tracker_text
 from tui.screens.blank import BlankScreen
 from tui.screens.home import HomeScreen
@@ -244,3 +246,15 @@ def test_the_safety_plan_is_exported(data_dir: Path, tmp_path: Path) -> None:
     settings = json.loads(target.read_text())["settings"]
     assert settings["safety_plan"] == PLAN
     assert settings["country"] == "ie"
+
+
+@pytest.mark.parametrize(
+    ("field", "placeholder"),
+    [("danger", "{emergency}"), ("offer_low_mood_shell", "{lines}")],
+)
+def test_a_sentence_without_its_placeholder_is_refused(field: str, placeholder: str) -> None:
+    """support.json's fill-in sentences must keep their slot, or the number would be lost."""
+    data = copy.deepcopy(load_json("support.json"))
+    data[field] = data[field].replace(placeholder, "")
+    with pytest.raises(ContentError, match=f"field '{field}' needs"):
+        parse_support(data)

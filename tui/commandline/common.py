@@ -79,12 +79,10 @@ def support_line(store: Store) -> str:
     """One gentle line with a crisis line for the person's country, for a very low moment."""
     from tui.content.support import load_support
 
-    country = load_support().country(store.setting(setting_keys.COUNTRY))
+    support = load_support()
+    country = support.country(store.setting(setting_keys.COUNTRY))
     lines = "; ".join(f"{line.name} ({line.contact})" for line in country.lines)
-    return (
-        f"That sounds like a heavy moment. If you'd like someone to talk to now: {lines}. "
-        "More support is one key away in the app (F2)."
-    )
+    return support.offer_low_mood_shell.replace("{lines}", lines)
 
 
 def first_line(text: str, width: int = 60) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from tui.content.loader import ContentError, Fields, document
+from tui.content.loader import ContentError, Fields, load_json
 
 SUPPORT_FILE = "support.json"
 ANYWHERE = "anywhere"
@@ -64,6 +64,8 @@ class Support:
     abuse_note: str
     directory: str
     offer_low_mood: str
+    offer_low_mood_shell: str
+    """As offer_low_mood, for the command line: {lines} stands for the country's lines."""
     offer_slip: str
     safety_plan: SafetyPlanText
     countries: tuple[Country, ...]
@@ -108,7 +110,12 @@ def _safety_plan(fields: Fields) -> SafetyPlanText:
 @cache
 def load_support() -> Support:
     """The support content, read and checked once per process."""
-    fields = document(SUPPORT_FILE)
+    return parse_support(load_json(SUPPORT_FILE))
+
+
+def parse_support(data: object) -> Support:
+    """Support content from parsed JSON, checked, with faults naming the file and field."""
+    fields = Fields(data, SUPPORT_FILE)
     countries = tuple(_country(country) for country in fields.objects("countries"))
     codes = [country.code for country in countries]
     if ANYWHERE not in codes:
@@ -117,6 +124,11 @@ def load_support() -> Support:
         raise ContentError(f"{SUPPORT_FILE}: a country code appears twice")
     if "{emergency}" not in fields.text("danger"):
         raise ContentError(f"{SUPPORT_FILE}: field 'danger' needs an {{emergency}} placeholder")
+    shell_offer = fields.text("offer_low_mood_shell")
+    if "{lines}" not in shell_offer:
+        raise ContentError(
+            f"{SUPPORT_FILE}: field 'offer_low_mood_shell' needs a {{lines}} placeholder"
+        )
     for country in countries:
         if not country.lines:
             raise ContentError(f"{SUPPORT_FILE}: country '{country.code}' has no lines")
@@ -130,6 +142,7 @@ def load_support() -> Support:
         abuse_note=fields.text("abuse_note"),
         directory=fields.text("directory"),
         offer_low_mood=fields.text("offer_low_mood"),
+        offer_low_mood_shell=shell_offer,
         offer_slip=fields.text("offer_slip"),
         safety_plan=_safety_plan(fields.object("safety_plan")),
         countries=countries,

@@ -93,6 +93,13 @@ def _import(commands: Any) -> None:
     imported.set_defaults(handler=_lazy("tui.commandline.importer"))
 
 
+def _insights(commands: Any) -> None:
+    insights = commands.add_parser(
+        "insights", help="what went with your better days, and what helped"
+    )
+    insights.set_defaults(handler=_lazy("tui.commandline.insights"))
+
+
 def _restore(commands: Any) -> None:
     restore = commands.add_parser("restore", help="list backups, or put a file's backup back")
     restore.add_argument(
@@ -112,6 +119,7 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "export": _export,
     "import": _import,
     "restore": _restore,
+    "insights": _insights,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 

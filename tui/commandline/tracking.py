@@ -104,5 +104,9 @@ def urge(args: argparse.Namespace) -> int:
         print("Why you started:")
         for reason in reasons:
             print(f"  {reason}")
+    from tui.commandline.helped import helped_at_an_urge
+
+    for line in helped_at_an_urge(store):
+        print(line)
     show_notices(store)
     return 0

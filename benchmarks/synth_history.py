@@ -5,7 +5,9 @@
 The same seed and end day always give the same records (ids included). The history ends
 on --end (default: today) and holds, per day, about five mood logs with notes and tags
 (PRODUCT.md's "20,000 mood logs in ten years": `log` makes that easy), about one session,
-urges that thin out over time, and now and then a slip or a logistics contact.
+urges that thin out over time, and now and then a slip or a logistics contact. Some days
+carry activity tags that lift or lower their moods, and stage 3 sessions repeat a few
+"instead" answers after which the urge falls, so the insights have something to find.
 """
 
 from __future__ import annotations
@@ -85,6 +87,24 @@ CHOICES = {
     "pick_kind": ("Something to start again", "Something new to try"),
     "need_or_want": ("A need", "A want", "Not sure yet"),
 }
+ACTIVITIES: dict[str, float] = {
+    # Activity tags (as `nocontact log --tag` takes them) and how far each moves that
+    # day's moods, so that `nocontact insights` has something true to find.
+    "walk": 1.0,
+    "friend": 1.5,
+    "gym": 0.8,
+    "slept-badly": -1.5,
+    "saw-their-posts": -2.0,
+}
+INSTEAD: tuple[tuple[str, int], ...] = (
+    # Stage 3's "something for you instead", and how far the urge usually fell after it.
+    ("Called my sister.", 4),
+    ("Went for a walk round the block.", 3),
+    ("Texted Sam.", 3),
+    ("Made tea and watched one episode.", 2),
+    ("Had a long shower.", 2),
+    ("Scrolled my phone in bed.", 0),
+)
 CHECKLIST = (
     "Muted their messages and calls",
     "Archived our chat",
@@ -113,6 +133,23 @@ class Writer:
     def __init__(self, seed: int, zone: tzinfo) -> None:
         self.rng = random.Random(seed)
         self.zone = zone
+        # Activities and what helped come from a second generator, so every other
+        # record is drawn exactly as before they were added.
+        self.extra = random.Random(f"{seed}-what-helped")
+
+    def activities(self) -> tuple[str, ...]:
+        """The day's activity tags: each on about one day in four."""
+        return tuple(name for name in ACTIVITIES if self.extra.random() < 0.25)
+
+    def what_helped(self, answers: dict[str, Any]) -> None:
+        """Stage 3's answers with a repeated "instead" and check-ins that fall after it."""
+        text, fall = self.extra.choice(INSTEAD)
+        answers["instead"] = text
+        start = answers["urge_strength"]
+        checkins = answers["urge_timer"]["checkins"]
+        for index, checkin in enumerate(checkins, 1):
+            drop = fall * index / len(checkins) + self.extra.gauss(0, 1)
+            checkin["strength"] = max(0, min(10, round(start - drop)))
 
     def id(self) -> str:
         return f"{self.rng.getrandbits(64):016x}"
@@ -170,23 +207,30 @@ class Writer:
         stage = self.rng.choices((1, 2, 3, 4, 5), weights=(3, 4, 3, 2, 2))[0]
         saved = self.moment(day)
         before = self.mood(progress)
+        started = saved - timedelta(minutes=self.rng.randint(3, 25))
+        after = max(0, min(10, before + self.rng.choice((-1, 0, 1, 1, 2))))
+        answers = {key: self.answer(kind, day) for key, kind in STAGE_FIELDS[stage]}
+        if stage == 3:
+            self.what_helped(answers)
         return Session(
             stage=stage,
-            started_at=saved - timedelta(minutes=self.rng.randint(3, 25)),
+            started_at=started,
             saved_at=saved,
             mood_before=before,
-            mood_after=max(0, min(10, before + self.rng.choice((-1, 0, 1, 1, 2)))),
-            answers={key: self.answer(kind, day) for key, kind in STAGE_FIELDS[stage]},
+            mood_after=after,
+            answers=answers,
             id=self.id(),
         )
 
-    def mood_log(self, day: date, progress: float) -> MoodLog:
+    def mood_log(self, day: date, progress: float, activities: tuple[str, ...] = ()) -> MoodLog:
         rng = self.rng
+        at, mood = self.moment(day), self.mood(progress)
+        lift = sum(ACTIVITIES[name] for name in activities)
         return MoodLog(
-            at=self.moment(day),
-            mood=self.mood(progress),
+            at=at,
+            mood=max(0, min(10, round(mood + lift))),
             note=self.text(1, 2) if rng.random() < 0.6 else "",
-            tags=tuple(rng.sample(EMOTIONS, rng.randint(0, 3))),
+            tags=(*rng.sample(EMOTIONS, rng.randint(0, 3)), *activities),
             source=rng.choice(("cli", "cli", "app", "session")),
             id=self.id(),
         )
@@ -210,8 +254,9 @@ def history(writer: Writer, first: date, last: date) -> Iterator[Any]:
     while day <= last:
         progress = (day - first).days / span
         rng = writer.rng
+        activities = writer.activities()
         for _ in range(rng.choice((3, 4, 5, 6, 7, 8))):
-            yield writer.mood_log(day, progress)
+            yield writer.mood_log(day, progress, activities)
         for _ in range(rng.choices((0, 1, 2), weights=(2, 7, 3))[0]):
             yield writer.session(day, progress)
         if rng.random() < 0.7 * (1 - progress) + 0.1:

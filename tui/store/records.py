@@ -21,7 +21,7 @@ MOOD_MIN = 0
 MOOD_MAX = 10
 LOW_MOOD = 2
 """A mood at or below this gets a gentle offer of support, wherever it is logged."""
-SOURCES = ("cli", "app", "session")
+SOURCES = ("cli", "app", "session", "import")
 
 _FRESH: Any = object()
 """The default of a field filled in per instance (a new id, an empty answers dict)."""

@@ -44,6 +44,12 @@ def _count(number: int, key: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from tui.importers.options import uses_from
+
+    if uses_from(args):
+        from tui.commandline.import_from import run as run_from
+
+        return run_from(args)  # history from another app: tui/importers/
     path = Path(args.file).expanduser()
     data = _read(path)
     try:

@@ -88,8 +88,13 @@ def _export(commands: Any) -> None:
 
 
 def _import(commands: Any) -> None:
-    imported = commands.add_parser("import", help="bring in records from a json export")
-    imported.add_argument("file", metavar="FILE", help="a file written by `nocontact export`")
+    from tui.importers.options import add_from_options
+
+    imported = commands.add_parser("import", help="bring in a json export, or another app's")
+    imported.add_argument(
+        "file", metavar="FILE", help="a file written by `nocontact export`, or by APP with --from"
+    )
+    add_from_options(imported)
     imported.set_defaults(handler=_lazy("tui.commandline.importer"))
 
 

@@ -31,7 +31,11 @@ def _log(commands: Any) -> None:
     log.add_argument("mood", metavar="MOOD", help="a whole number from 0 to 10")
     log.add_argument("note", metavar="NOTE", nargs="*", help=NOTE_HELP)
     log.add_argument(
-        "--tag", action="append", default=[], metavar="WORD", help="an emotion word; repeatable"
+        "--tag",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="an emotion word or an activity (walk, friend, slept-badly); repeatable",
     )
     log.add_argument("--at", metavar="WHEN", help=WHEN_HELP + " (default: now)")
     log.set_defaults(handler=_lazy("tui.commandline.log"))

@@ -316,18 +316,42 @@ class TestRefusals:
         assert err == f"nocontact: export.txt cannot be imported: {message} Nothing was written.\n"
         assert snapshot(data_dir) == before
 
-    def test_bytes_that_are_not_utf8(
+    @pytest.mark.parametrize(
+        "content",
+        [
+            DAYLIO_2021.replace("\ufeff", "").encode("utf-8").replace(b"warm", b"w\xe4rm"),
+            DAYLIO_2021.encode("utf-16"),
+            DAYLIO_2021.encode("utf-8").replace(b"meh", b"m\x00eh"),
+        ],
+        ids=["latin-1 byte", "utf-16", "nul byte"],
+    )
+    def test_bytes_that_are_not_utf8_text(
+        self,
+        tmp_path: Path,
+        data_dir: Path,
+        before: dict[str, bytes],
+        capsys: pytest.CaptureFixture[str],
+        content: bytes,
+    ) -> None:
+        path = write(tmp_path, "export.csv", content)
+        err = refused(capsys, "--from", "daylio", str(path), "--map", DAYLIO_MAP, "--yes")
+        assert err == (
+            f"nocontact: {path} is not UTF-8 text, so it cannot be read; nothing was written.\n"
+        )
+        assert snapshot(data_dir) == before
+
+    def test_json_nested_too_deeply_or_of_the_wrong_shape(
         self,
         tmp_path: Path,
         data_dir: Path,
         before: dict[str, bytes],
         capsys: pytest.CaptureFixture[str],
     ) -> None:
-        latin1 = DAYLIO_2021.replace("\ufeff", "").replace("scheiße", "x").encode("utf-8")
-        path = write(tmp_path, "export.csv", latin1.replace(b"warm", b"w\xe4rm"))
-        err = refused(capsys, "--from", "daylio", str(path), "--map", DAYLIO_MAP, "--yes")
-        assert err == (
-            f"nocontact: {path} is not UTF-8 text, so it cannot be read; nothing was written.\n"
+        deep = write(tmp_path, "deep.json", "[" * 100_000)
+        assert "nested too deeply" in refused(capsys, "--from", "jrnl", str(deep), "--map", "a=1")
+        listed = write(tmp_path, "list.json", "[1, 2]")
+        assert "no list of entries" in refused(
+            capsys, "--from", "jrnl", str(listed), "--map", "a=1"
         )
         assert snapshot(data_dir) == before
 

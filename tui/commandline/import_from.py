@@ -76,11 +76,12 @@ def _text(path: Path) -> str:
     except OSError as error:
         raise UsageError(f"{path} cannot be read: {error.strerror or error}.") from None
     try:
-        return raw.decode("utf-8-sig")  # a byte-order mark, as spreadsheets write, is dropped
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as spreadsheets write, is dropped
     except UnicodeDecodeError:
-        raise UsageError(
-            f"{path} is not UTF-8 text, so it cannot be read; nothing was written."
-        ) from None
+        text = "\x00"
+    if "\x00" in text:  # NUL: binary, or UTF-16 from a spreadsheet's "Unicode text"
+        raise UsageError(f"{path} is not UTF-8 text, so it cannot be read; nothing was written.")
+    return text
 
 
 def _new_only(store: Store, moods: list[MoodLog]) -> tuple[list[MoodLog], int, int]:

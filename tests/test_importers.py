@@ -147,6 +147,16 @@ class TestDaylio:
         assert snapshot(data_dir) == before
         assert len(moods()) == 3
 
+    def test_a_row_repeated_exactly_is_added_once(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        row = '2026-11-19,19 November,Thursday,14:58,meh,"walk","",""\n'
+        path = write(tmp_path, "export.csv", DAYLIO_2021.splitlines(True)[0] + row + row)
+        out = imported(capsys, "--from", "daylio", str(path), "--map", DAYLIO_MAP, "--yes")
+        assert "Left out: 1 entry repeated exactly within the file.\n" in out
+        assert out.endswith("Added 1 mood from export.csv.\n")
+        assert len(moods()) == 1
+
     def test_other_languages_for_weekdays_dates_and_mood_names(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from tui import clock
 from tui.commandline.common import open_store, show_notices
 from tui.commandline.errors import UsageError
-from tui.importers.common import ImportProblem, Reading, Settings, parse_map
+from tui.importers.common import REPEATED, ImportProblem, Reading, Settings, parse_map
 from tui.importers.options import CSV_ONLY, FROM_ONLY, given
 from tui.importers.progress import Progress
 from tui.importers.zones import local_zone, named_zone
@@ -26,6 +26,7 @@ SIZE_LIMIT = 200 * 1024 * 1024
 """Bytes: far beyond decades of entries; a bigger file is not an export."""
 NAMES = {"daylio": "Daylio export", "jrnl": "jrnl export", "csv": "CSV file"}
 ALREADY_HERE = "already here"
+"""Why an entry was left out when its id is here already: a file imported before."""
 
 
 def _reader(kind: str, args: argparse.Namespace) -> Callable[[str, Settings], Reading]:
@@ -143,7 +144,7 @@ def _left_out(reading: Reading, already: int, repeated: int) -> str | None:
     if already:
         reasons.append(f"{_entries(already)} {ALREADY_HERE}")
     if repeated:
-        reasons.append(f"{_entries(repeated)} repeated exactly within the file")
+        reasons.append(f"{_entries(repeated)} {REPEATED}")
     return f"Left out: {'; '.join(reasons)}." if reasons else None
 
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Literal
 
+    from tui.insights import WordInsight
+
     Kind = Literal["own", "word", "stage"]
     Measure = Literal["urge", "mood"]
 
@@ -170,8 +172,8 @@ def _own_helper(tally: _Tally, text: InsightText) -> Helper | None:
     )
 
 
-def _word_helpers(moods: list[MoodLog], sessions: list[Session], text: InsightText) -> list[Helper]:
-    from tui.insights import NOTABLE, word_insight
+def _word_helpers(words: WordInsight, text: InsightText) -> list[Helper]:
+    from tui.insights import NOTABLE
 
     helpers = [
         Helper(
@@ -192,7 +194,7 @@ def _word_helpers(moods: list[MoodLog], sessions: list[Session], text: InsightTe
                 days_with=effect.days_with,
             ),
         )
-        for effect in word_insight(moods, sessions, text=text).effects
+        for effect in words.effects
         if effect.difference >= NOTABLE
     ]
     return sorted(helpers, key=lambda h: (-(h.after - h.before), h.text))
@@ -239,9 +241,11 @@ def what_helped(
     *,
     limit: int = 5,
     names: Mapping[int, str] | None = None,
+    words: WordInsight | None = None,
     text: InsightText | None = None,
 ) -> list[Helper]:
-    """A short list of what has helped, best first. The ranking rule:
+    """A short list of what has helped, best first (`words`: word_insight of the same
+    moods and sessions, if already made). The ranking rule:
 
     1. Their own words from stage 3's "something for you instead", the same words written
        more than once counted together (ignoring case, spacing and end punctuation). Each
@@ -263,8 +267,12 @@ def what_helped(
     sessions = list(sessions)
     own = own_words_helped(sessions, limit=limit, text=text)
     moods = list(moods)
-    words = _word_helpers(moods, sessions, text) if moods else []
-    return [*own, *words, *_stage_helpers(sessions, names, text)][:limit]
+    if words is None and moods:
+        from tui.insights import word_insight
+
+        words = word_insight(moods, sessions, text=text)
+    tagged = _word_helpers(words, text) if words is not None else []
+    return [*own, *tagged, *_stage_helpers(sessions, names, text)][:limit]
 
 
 def own_words_helped(

@@ -30,9 +30,10 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(text.intro)
     names = stage_names(text)
-    helped = what_helped(sessions, moods, names=names, text=text)
+    words = word_insight(moods, sessions, text=text)
+    helped = what_helped(sessions, moods, names=names, words=words, text=text)
     lines = [
-        *_section(text.title("words"), word_insight(moods, sessions, text=text).sentences),
+        *_section(text.title("words"), words.sentences),
         *_section(text.title("urges"), urge_insight(urges, text=text).sentences),
         *_section(text.title("contact"), contact_insight(slips, moods, text=text).sentences),
         *_section(text.title("stages"), stage_insight(sessions, names=names, text=text).sentences),

@@ -111,6 +111,19 @@ def _query() -> Any:
     return Query()
 
 
+def _newest_first(
+    record_type: type[MoodLog] | type[Session] | type[Urge], documents: Iterable[dict[str, Any]]
+) -> list[Any]:
+    """One shard's records, newest first; insertion order breaks ties, so two records
+    in the same second stay in order."""
+    ordered = sorted(
+        enumerate(record_type.from_dict(document) for document in documents),
+        key=lambda pair: (pair[1].when, pair[0]),
+        reverse=True,
+    )
+    return [record for _, record in ordered]
+
+
 def month_key(moment: datetime | date) -> str:
     """The shard a moment belongs to: its local year and month."""
     return f"{moment.year:04d}-{moment.month:02d}"
@@ -288,17 +301,27 @@ class Store:
                 break
             path = directory / name
             documents = self._read_tables(path).get("_default", {}).values()
-            # Insertion order breaks ties, so two records in the same second stay in order.
-            ordered = sorted(
-                enumerate(record_type.from_dict(document) for document in documents),
-                key=lambda pair: (pair[1].when, pair[0]),
-                reverse=True,
-            )
-            month = [record for _, record in ordered]
-            for record in month:
+            for record in _newest_first(record_type, documents):
                 if since and record.when < since:
                     return
                 yield record
+
+    def month_records(self, kind: str, month: str) -> list[Any]:
+        """The records of `kind` saved in `month` ("2026-11"), newest first: one file read.
+
+        The review reads history a month at a time through this, in any order, so going
+        to the oldest month costs what the newest does (see tui/store/month_index.py).
+        """
+        if not (len(month) == 7 and month[4] == "-" and (month[:4] + month[5:]).isdigit()):
+            raise ValueError(f"not a month: {month!r}")
+        documents = self._read_tables(self.root / kind / f"{month}.json").get("_default", {})
+        return _newest_first(SHARDED_KINDS[kind], documents.values())
+
+    def shard_totals(self) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+        """Each sharded kind's (file name, cached totals) pairs, newest first (summary.py)."""
+        from tui.store.summary import shard_aggregates
+
+        return shard_aggregates(self.root, self._read_tables)
 
     def moods(self, since: datetime | None = None) -> list[MoodLog]:
         return list(self.records("moods", since))

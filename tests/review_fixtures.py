@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerState
 
 from tui.screens.review import ReviewScreen
 from tui.store.records import MoodLog, Session, Slip, Urge
 from tui.store.store import Store
+from tui.widgets.entry_table import EntryTable
 
 SIZE = (100, 32)
 
@@ -100,14 +103,36 @@ class ReviewHost(App[None]):
         self.push_screen(ReviewScreen(self.store))
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the review is open, history is read and every matching row is in the table."""
-    for _ in range(200):
-        await pilot.app.workers.wait_for_complete()
+def review(pilot: Pilot[None]) -> ReviewScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
+
+
+def column(screen: ReviewScreen, key: str) -> list[str]:
+    """What one column of the table says on every row, as a person would read it."""
+    table = screen.query_one(EntryTable)
+    shape = table.current_layout()
+    position = shape.shown.index(key)
+    found = []
+    for row in range(len(table.rows)):
+        entry = table.rows.entry(row)
+        assert entry is not None
+        found.append(table.row_cells(entry, shape)[position].strip())
+    return found
+
+
+async def settle(pilot: Pilot[None], timeout: float = 60) -> None:
+    """Wait until the review is open, history is read, a filter has run over every month
+    and the charts (if asked for) are drawn. A worker replaced by a newer one counts as done."""
+    busy = (WorkerState.PENDING, WorkerState.RUNNING)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         await pilot.pause()
         screen = pilot.app.screen
-        if not isinstance(screen, ReviewScreen) or screen.is_filling:
-            continue
-        await pilot.pause()
-        return
+        working = any(worker.state in busy for worker in pilot.app.workers)
+        if isinstance(screen, ReviewScreen) and not screen.is_filling and not working:
+            await pilot.pause()
+            return
+        await pilot.pause(0.01)
     raise AssertionError("the review screen did not finish loading")

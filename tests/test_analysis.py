@@ -16,6 +16,7 @@ from tui.analysis import (
     rolling_average,
     series_since,
     stage_effects,
+    totals_of,
 )
 from tui.review_entries import (
     SHOW_CONTACT,
@@ -24,10 +25,11 @@ from tui.review_entries import (
     EntryFilter,
     entry_for,
     flatten,
-    history,
     readable_answers,
     stage_choice,
 )
+from tui.review_rows import AllRows, MonthPages
+from tui.store.month_index import build_index
 from tui.store.records import LogisticsContact, MoodLog, Session, Slip, Urge
 from tui.store.store import Store
 
@@ -63,7 +65,7 @@ class TestBuckets:
     def test_mood_series_averages_each_bucket_oldest_first(self) -> None:
         """Logs on the same day average together; days come out in order however they went in."""
         logs = [mood(20, 8), mood(18, 2), mood(18, 4), mood(19, 5)]
-        series = mood_series(logs, "day")
+        series = mood_series(totals_of(logs), "day")
         assert [(point.start.day, point.mean, point.count) for point in series] == [
             (18, 3.0, 2),
             (19, 5.0, 1),
@@ -73,13 +75,13 @@ class TestBuckets:
     def test_weekly_and_monthly_series(self) -> None:
         """Weeks start on Monday (Sunday 8 Nov joins Monday 2 Nov); months on the 1st."""
         logs = [mood(30, 2, month=10), mood(2, 6), mood(8, 4), mood(9, 10)]
-        weekly = mood_series(logs, "week")
+        weekly = mood_series(totals_of(logs), "week")
         assert [(point.start, point.mean) for point in weekly] == [
             (date(2026, 10, 26), 2.0),
             (date(2026, 11, 2), 5.0),
             (date(2026, 11, 9), 10.0),
         ]
-        monthly = mood_series(logs, "month")
+        monthly = mood_series(totals_of(logs), "month")
         assert [(point.start, point.mean) for point in monthly] == [
             (date(2026, 10, 1), 2.0),
             (date(2026, 11, 1), pytest.approx(20 / 3)),
@@ -88,7 +90,9 @@ class TestBuckets:
     def test_series_since_leaves_out_older_buckets(self) -> None:
         """Only buckets starting on or after `since` are kept."""
         logs = [mood(1, 3), mood(10, 5), mood(20, 7)]
-        assert [point.start.day for point in mood_series(logs, "day", date(2026, 11, 10))] == [
+        assert [
+            point.start.day for point in mood_series(totals_of(logs), "day", date(2026, 11, 10))
+        ] == [
             10,
             20,
         ]
@@ -114,18 +118,19 @@ class TestRollingAverage:
 
 class TestWhenMoodIsHigher:
     def test_daily_means(self) -> None:
-        assert daily_means([mood(3, 2), mood(3, 6), mood(4, 9)]) == {
+        assert daily_means(totals_of([mood(3, 2), mood(3, 6), mood(4, 9)])) == {
             date(2026, 11, 3): 4.0,
             date(2026, 11, 4): 9.0,
         }
 
     def test_mean_by_weekday(self) -> None:
         """Monday 23 Nov and Monday 16 Nov average together; days without logs are None."""
-        means = mean_by_weekday([mood(23, 2), mood(16, 6), mood(21, 9)])
+        means = mean_by_weekday(totals_of([mood(23, 2), mood(16, 6), mood(21, 9)]))
         assert means == [4.0, None, None, None, None, 9.0, None]
 
     def test_mean_by_hour(self) -> None:
-        means = mean_by_hour([mood(1, 3, hour=8), mood(2, 5, hour=8), mood(2, 10, hour=23)])
+        logs = [mood(1, 3, hour=8), mood(2, 5, hour=8), mood(2, 10, hour=23)]
+        means = mean_by_hour(totals_of(logs))
         assert means[8] == 4.0
         assert means[23] == 10.0
         assert means.count(None) == 22
@@ -133,21 +138,50 @@ class TestWhenMoodIsHigher:
 
 class TestStageEffects:
     def test_average_before_and_after_per_stage(self) -> None:
-        """Sessions missing a mood are left out; stages come out in order."""
+        """Sessions missing a mood are left out of the averages but counted; stages in order."""
         effects = stage_effects(
-            [session(3, 2, 6), session(3, 4, 6), session(1, 5, 4), session(1, None, 8)]
+            totals_of(
+                [session(3, 2, 6), session(3, 4, 6), session(1, 5, 4), session(1, None, 8)]
+                + [session(3, 7, None), session(3, None, None)]
+            )
         )
         assert [(e.stage, e.sessions, e.mean_before, e.mean_after) for e in effects] == [
             (1, 1, 5.0, 4.0),
             (3, 2, 3.0, 6.0),
         ]
+        assert [(e.no_before, e.no_after) for e in effects] == [(1, 0), (0, 2)]
         assert effects[1].change == 3.0
         assert most_helpful(effects) == effects[1]
 
     def test_nothing_helpful_when_no_stage_lifted_mood(self) -> None:
         """A stage that lowered mood is not called helpful."""
-        assert most_helpful(stage_effects([session(2, 6, 5)])) is None
+        assert most_helpful(stage_effects(totals_of([session(2, 6, 5)]))) is None
         assert most_helpful([]) is None
+
+    def test_a_stage_with_no_closing_moods_is_never_helpful(self) -> None:
+        """Sessions without a mood after do not make a stage look good or bad."""
+        sessions = [session(2, 3, None), session(2, 4, None)]
+        assert stage_effects(sessions) == []
+        effects = stage_effects(totals_of(sessions), with_unmatched=True)
+        assert [(e.stage, e.sessions, e.no_after) for e in effects] == [(2, 0, 2)]
+        assert most_helpful(effects) is None
+
+    def test_the_sentences_say_what_the_averages_stand_on(self) -> None:
+        """ "from 4 sessions with both moods; 2 had no closing mood", never a made-up mean."""
+        from tui.widgets.stage_effect import effect_lines, effect_summary
+
+        both = [session(2, 3, 6) for _ in range(4)]
+        effects = stage_effects(totals_of([*both, session(2, 5, None), session(2, 1, None)]))
+        summary = effect_summary(effects, lambda n: f"Stage {n}")
+        assert summary == (
+            "Stage 2 has helped most: on average your mood went from 3.0 to 6.0, "
+            "from 4 sessions with both moods; 2 had no closing mood."
+        )
+        only_half = stage_effects(totals_of([session(4, 5, None)]), with_unmatched=True)
+        assert effect_lines(only_half, lambda n: f"Stage {n}") == (
+            "Stage 4: no session with both moods yet; 1 had no closing mood"
+        )
+        assert "nothing to compare" in effect_summary(only_half, str)
 
 
 class TestEntries:
@@ -222,7 +256,11 @@ def test_history_is_newest_first_across_every_kind(data_dir: object) -> None:
     store.add(mood(21, 6))
     store.add_slip(Slip(at=at(1, 8, 11)))
     store.add_logistics(LogisticsContact(at=at(25, 8, 10)))
-    kinds = [(entry.kind, entry.when.date()) for entry in history(store, TODAY)]
+    pages = MonthPages(store, TODAY)
+    pages.use(build_index(store))
+    rows = AllRows(pages)
+    entries = [rows.entry(row) for row in range(len(rows))]
+    kinds = [(entry.kind, entry.when.date()) for entry in entries if entry]
     assert kinds == [
         ("mood", date(2026, 11, 21)),
         ("session", date(2026, 11, 5)),
@@ -233,11 +271,12 @@ def test_history_is_newest_first_across_every_kind(data_dir: object) -> None:
     ]
 
 
-def test_readable_answers_for_the_detail_screen() -> None:
-    """Lists become bullets, checklists ticks, nested answers plain labelled lines."""
-    from tui.screens.record_detail import readable
+def test_answers_a_stage_no_longer_asks_still_read_plainly() -> None:
+    """Lists become bullets and nested answers labelled lines; text stays as typed."""
+    from tui.record_text import plain
 
-    assert readable(["walk", "call Sam"]) == "• walk\n• call Sam"
-    assert readable({"mute": True, "archive": False}) == "✓ mute\n· archive"
-    assert readable({"minutes": 10, "seconds_ridden": 412}) == "minutes: 10\nseconds ridden: 412"
-    assert readable(True) == "yes"
+    assert plain(["walk", "call Sam"]) == "• walk\n• call Sam"
+    assert plain({"minutes": 10, "seconds_ridden": 412}) == "minutes: 10\nseconds ridden: 412"
+    assert plain("  indented\n\tand a tab") == "  indented\n    and a tab"
+    assert plain("a \x1b]0;title\x07bell") == "a ]0;titlebell"
+

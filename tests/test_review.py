@@ -4,29 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from review_fixtures import END, SIZE, ReviewHost, fill_weeks, settle
+from review_fixtures import END, SIZE, ReviewHost, column, fill_weeks, review, settle
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import Input, Select, Static
 
 from tui.review_entries import SHOW_CONTACT, stage_choice
 from tui.screens.record_detail import RecordDetailScreen
-from tui.screens.review import PAGE, ReviewScreen
+from tui.screens.review import ReviewScreen
 from tui.store.records import MoodLog, Session
 from tui.store.store import Store
+from tui.widgets.entry_table import EntryTable
 
 FIXTURE_ENTRIES = 74
 """What fill_weeks writes: 56 mood logs, 10 sessions, 7 urges and one slip."""
-
-
-def review(pilot: Pilot[None]) -> ReviewScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
-
-
-def column(screen: ReviewScreen, index: int) -> list[str]:
-    table = screen.query_one(DataTable)
-    return [str(table.get_row_at(row)[index]) for row in range(table.row_count)]
 
 
 async def filter_by(pilot: Pilot[None], field: str, text: str) -> None:
@@ -37,8 +27,8 @@ async def filter_by(pilot: Pilot[None], field: str, text: str) -> None:
     await settle(pilot)
 
 
-async def test_the_worker_reads_every_entry_newest_first() -> None:
-    """All kinds of entry arrive, the newest on top, and the status line counts them."""
+async def test_the_table_shows_every_entry_newest_first() -> None:
+    """All kinds of entry are there, the newest on top, and the status line counts them."""
     store = Store.open()
     fill_weeks(store)
     app = ReviewHost(store)
@@ -46,44 +36,14 @@ async def test_the_worker_reads_every_entry_newest_first() -> None:
         await settle(pilot)
         screen = review(pilot)
         assert screen.loaded
-        assert screen.query_one(DataTable).row_count == FIXTURE_ENTRIES
-        when = [entry.when for entry in screen.rows]
+        rows = screen.query_one(EntryTable).rows
+        assert len(rows) == FIXTURE_ENTRIES
+        entries = [rows.entry(row) for row in range(len(rows))]
+        when = [entry.when for entry in entries if entry]
         assert when == sorted(when, reverse=True)
-        assert column(screen, 0)[0] == "23 Nov 2026 19:00"
-        assert {entry.kind for entry in screen.rows} == {"mood", "session", "urge", "slip"}
+        assert column(screen, "when")[0] == "23 Nov 2026 19:00"
+        assert {entry.kind for entry in entries if entry} == {"mood", "session", "urge", "slip"}
         assert "74 entries, newest first" in str(screen.query_one("#status", Static).content)
-
-
-async def test_a_long_history_pages_in_as_the_cursor_nears_the_end() -> None:
-    """Two years of moods are all read; the table takes a page at a time, and o goes oldest."""
-    store = Store.open()
-    start = END - timedelta(days=730)
-    store.add_many(
-        MoodLog(at=start + timedelta(hours=10 * index), mood=index % 11) for index in range(1750)
-    )
-    app = ReviewHost(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        screen = review(pilot)
-        table = screen.query_one(DataTable)
-        assert len(screen.entries) == 1750
-        assert table.row_count == PAGE
-        table.move_cursor(row=PAGE - 1)
-        await pilot.pause()
-        assert table.row_count == 2 * PAGE
-        table.scroll_end(animate=False)  # the wheel or the scrollbar, without the cursor
-        await pilot.pause()
-        assert table.row_count == 3 * PAGE
-        await pilot.press("o")
-        await settle(pilot)
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-        assert table.row_count == 1750
-        assert table.cursor_row == 1749
-        assert screen.rows[-1].when == start
-        assert [row.when for row in screen.rows] == sorted(
-            (row.when for row in screen.rows), reverse=True
-        )
 
 
 async def test_filters_change_the_rows_shown() -> None:
@@ -94,38 +54,36 @@ async def test_filters_change_the_rows_shown() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = review(pilot)
-        table = screen.query_one(DataTable)
 
         screen.query_one("#show", Select).value = stage_choice(3)
         await settle(pilot)
-        assert set(column(screen, 1)) == {"3. Urge surfing"}
-        assert table.row_count == 2
+        assert column(screen, "kind") == ["3. Urge surfing", "3. Urge surfing"]
 
         screen.query_one("#show", Select).value = SHOW_CONTACT
         await settle(pilot)
-        assert table.row_count == 8
-        assert "Slip, they reached out" in column(screen, 1)
+        assert len(column(screen, "kind")) == 8
+        assert "Slip, they reached out" in column(screen, "kind")
 
         await pilot.press("ctrl+l")
         await pilot.click("#tag")
         await pilot.press(*"lonely")
         await pilot.pause(0.4)  # the filter waits for a pause in typing
         await settle(pilot)
-        assert table.row_count == 8
-        assert all("lonely" in tags for tags in column(screen, 4))
+        assert len(column(screen, "tags")) == 8
+        assert all("lonely" in tags for tags in column(screen, "tags"))
 
         await pilot.press("ctrl+l")
         await filter_by(pilot, "search", "river")
-        assert {text[:19] for text in column(screen, 3)} == {"Walked by the river"}
+        assert {text[:19] for text in column(screen, "wrote")} == {"Walked by the river"}
 
         await pilot.press("ctrl+l")
         await filter_by(pilot, "since", "2026-11-22")
         await filter_by(pilot, "until", "yesterday")
-        assert {day[:6] for day in column(screen, 0)} == {"22 Nov"}
+        assert {day[:6] for day in column(screen, "when")} == {"22 Nov"}
 
         await pilot.press("ctrl+l")
         await settle(pilot)
-        assert table.row_count == FIXTURE_ENTRIES
+        assert len(column(screen, "when")) == FIXTURE_ENTRIES
 
 
 async def test_an_unreadable_date_is_marked_and_ignored() -> None:
@@ -138,7 +96,7 @@ async def test_an_unreadable_date_is_marked_and_ignored() -> None:
         await filter_by(pilot, "since", "someday")
         screen = review(pilot)
         assert screen.query_one("#since", Input).has_class("-invalid")
-        assert screen.query_one(DataTable).row_count == FIXTURE_ENTRIES
+        assert len(column(screen, "when")) == FIXTURE_ENTRIES
 
 
 async def test_no_match_says_how_to_clear() -> None:
@@ -164,15 +122,15 @@ async def test_opening_a_session_shows_every_answer() -> None:
         screen = review(pilot)
         screen.query_one("#show", Select).value = stage_choice(1)
         await settle(pilot)
-        screen.query_one(DataTable).focus()
+        screen.query_one(EntryTable).focus()
         await pilot.press("enter")
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, RecordDetailScreen)
         shown = "\n".join(str(static.content) for static in detail.query(Static))
-        assert "Drawing, long bike rides, singing in the car." in shown
-        assert "Bike ride" in shown
-        assert "Mood before:" in shown
+        assert "Things I loved\nDrawing, long bike rides, singing in the car." in shown
+        assert "What it is\nBike ride" in shown
+        assert "First, how are you right now?" in shown
         await pilot.press("escape")
         assert app.screen is screen
 
@@ -200,7 +158,7 @@ async def test_a_sealed_letter_stays_sealed_in_the_detail() -> None:
         shown = "\n".join(str(static.content) for static in app.screen.query(Static))
         assert "Slow down." in shown
         assert "Dear me" not in shown
-        assert "sealed until Monday 01 March 2027" in shown
+        assert "sealed until Monday 1 March 2027" in shown
 
 
 async def test_an_empty_history_says_how_to_start() -> None:
@@ -226,8 +184,8 @@ async def test_a_mood_saved_on_top_appears_when_the_review_is_back() -> None:
         await pilot.press("escape")
         await settle(pilot)
         screen = review(pilot)
-        assert screen.query_one(DataTable).row_count == FIXTURE_ENTRIES + 1
-        assert column(screen, 3)[0] == "Just now."
+        assert len(column(screen, "when")) == FIXTURE_ENTRIES + 1
+        assert column(screen, "wrote")[0] == "Just now."
 
 
 async def test_escape_leaves_the_review() -> None:
@@ -251,7 +209,7 @@ async def test_h_on_home_opens_the_review_and_escape_returns() -> None:
         await pilot.pause()
         await pilot.press("h")
         await settle(pilot)
-        assert review(pilot).query_one(DataTable).row_count == FIXTURE_ENTRIES
+        assert len(column(review(pilot), "when")) == FIXTURE_ENTRIES
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -266,7 +224,7 @@ async def test_what_a_person_wrote_is_never_read_as_markup() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = review(pilot)
-        first_row = screen.query_one(DataTable).render_line(1).text  # line 0 is the header
+        first_row = screen.query_one(EntryTable).render_line(1).text  # line 0 is the header
         assert "[bold]not bold[/bold]" in first_row
         await pilot.press("enter")
         await pilot.pause()
@@ -284,11 +242,12 @@ async def test_urges_and_slips_open_with_what_happened() -> None:
     app = ReviewHost(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert column(review(pilot), 1) == ["Urge, rode it out", "Slip, they reached out"]
+        assert column(review(pilot), "kind") == ["Urge, rode it out", "Slip, they reached out"]
         await pilot.press("enter")
         await pilot.pause()
         shown = "\n".join(str(static.content) for static in app.screen.query(Static))
-        assert "Strength 7 of 10. You rode it out." in shown
+        assert "You rode it out." in shown
+        assert "How strong it was\n7 of 10" in shown
         assert "After the party." in shown
         await pilot.press("escape", "down", "enter")
         await pilot.pause()
@@ -327,4 +286,68 @@ async def test_a_first_mood_logged_with_m_replaces_the_empty_message() -> None:
         await settle(pilot)
         screen = review(pilot)
         assert not screen.has_class("-empty")
-        assert column(screen, 3) == ["first one"]
+        assert column(screen, "wrote") == ["first one"]
+
+
+def log_from_another_shell(*argv: str) -> None:
+    """`nocontact log ...` in a process of its own, as from a second terminal."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "log", *argv], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+
+
+async def wait_for_rows(pilot: Pilot[None], count: int, seconds: float = 5) -> None:
+    """Wait, as a person would, until the table holds `count` rows."""
+    table = review(pilot).query_one(EntryTable)
+    for _ in range(int(seconds / 0.05)):
+        if len(table.rows) == count:
+            return
+        await pilot.pause(0.05)
+    raise AssertionError(f"{len(table.rows)} rows after {seconds:g} s, not {count}")
+
+
+async def test_an_entry_logged_from_another_shell_appears_and_the_cursor_holds() -> None:
+    """A `nocontact log` in another process shows within seconds, on top; the highlighted
+    entry stays highlighted, and further down the rows on screen do not move."""
+    store = Store.open()
+    fill_weeks(store)
+    app = ReviewHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        table = review(pilot).query_one(EntryTable)
+        await pilot.press("down", "down", "down")
+        held = table.rows.entry(table.cursor_row)
+        log_from_another_shell("8", "from the other window")
+        await wait_for_rows(pilot, FIXTURE_ENTRIES + 1)
+        assert column(review(pilot), "wrote")[0] == "from the other window"
+        assert table.rows.entry(table.cursor_row) == held
+        assert table.cursor_row == 4  # one new row above it
+
+        # Scrolled down, new entries arrive above the view: nothing on screen moves.
+        await pilot.press("pagedown", "pagedown")
+        held, line = table.rows.entry(table.cursor_row), table.cursor_row - table.top_row
+        painted = [table.render_line(y).text for y in range(1, table.page_rows)]
+        log_from_another_shell("6", "and another")
+        await wait_for_rows(pilot, FIXTURE_ENTRIES + 2)
+        assert table.rows.entry(table.cursor_row) == held
+        assert table.cursor_row - table.top_row == line
+        assert [table.render_line(y).text for y in range(1, table.page_rows)] == painted
+
+
+async def test_a_filter_takes_in_matching_entries_saved_elsewhere() -> None:
+    """With words searched for, a new entry that has them joins the matches; others do not."""
+    store = Store.open()
+    fill_weeks(store)
+    app = ReviewHost(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await filter_by(pilot, "search", "river")
+        before = len(column(review(pilot), "wrote"))
+        log_from_another_shell("5", "nothing to see")
+        log_from_another_shell("7", "by the river again")
+        await wait_for_rows(pilot, before + 1)
+        assert column(review(pilot), "wrote")[0] == "by the river again"

@@ -1,24 +1,25 @@
-"""History as rows for the review table: one Entry per record, merged newest first, and filters.
+"""History as rows for the review table: one Entry per record, what its cells say, and filters.
 
-Pure and Textual-free, so the review screen's worker thread can build entries and the tests
-can check filtering without an app.
+Pure and Textual-free, so the review's reader thread can build entries and the tests can
+check filtering without an app.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
-from rich.markup import escape
-
+from tui.content.review import ReviewText
+from tui.store.month_index import HistoryRecord
 from tui.store.records import LogisticsContact, MoodLog, Session, Slip, Urge
-from tui.store.store import Store
+from tui.store.store import month_key
 
-HistoryRecord = MoodLog | Session | Urge | Slip | LogisticsContact
-SUMMARY_LENGTH = 30
+SUMMARY_LENGTH = 80
+"""Characters of the first line kept for the table; the widest column shows fewer."""
+TAB = "    "
 
 LETTER_KEY = "letter"
 OPEN_ON_KEY = "open_on"
@@ -29,6 +30,18 @@ SHOW_MOODS = "moods"
 SHOW_SESSIONS = "sessions"
 SHOW_CONTACT = "contact"
 """Urges, slips and logistics contact: everything about reaching out."""
+
+_HIDDEN = {
+    **{code: None for code in range(0x20) if chr(code) not in "\n\t"},
+    **{code: None for code in range(0x7F, 0xA0)},
+    # Direction overrides would let one note reorder what is drawn after it.
+    **{code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+}
+
+
+def displayable(text: str) -> str:
+    """Text as it may reach the terminal: no control or direction characters, tabs as spaces."""
+    return text.translate(_HIDDEN).replace("\t", TAB)
 
 
 def stage_choice(stage: int) -> str:
@@ -67,85 +80,101 @@ def readable_answers(session: Session, today: date) -> dict[str, Any]:
 
 
 def _first_line(texts: Iterable[str]) -> str:
-    """The first line with words in it (skipping bare numbers), cut to fit a table cell."""
+    """The first line with words in it (skipping bare numbers), as much as a cell could show."""
     for text in texts:
-        line = text.strip().splitlines()[0].strip() if text.strip() else ""
-        if any(character.isalpha() for character in line):
-            return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1] + "…"
+        for line in text.splitlines():
+            line = displayable(line).strip()
+            if any(character.isalpha() for character in line):
+                return line[:SUMMARY_LENGTH]
     return ""
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One row of history: the record, and what the table shows and searches."""
+    """One row of history: the record, and what the table shows and searches.
+
+    The words are worked out when first asked for: a filter by kind or date never needs
+    them, and a month read only to be searched is let go straight after.
+    """
 
     record: HistoryRecord
     kind: str
-    summary: str
     """"session", "mood", "urge", "slip" or "logistics"."""
-    tags: tuple[str, ...] = ()
-    haystack: str = field(default="", repr=False)
-    """Every word of the record, lower-cased, for the text search."""
+    today: date = field(repr=False, compare=False)
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Everything written in the record, in order."""
+        record = self.record
+        if isinstance(record, Session):
+            return flatten(readable_answers(record, self.today))
+        if isinstance(record, Slip):
+            return [record.note, record.feeling]
+        return [record.note]
+
+    @cached_property
+    def summary(self) -> str:
+        """The first line with words in it, for the table."""
+        return _first_line(self.texts)
+
+    @cached_property
+    def tags(self) -> tuple[str, ...]:
+        return self.record.tags if isinstance(self.record, MoodLog) else ()
+
+    @cached_property
+    def haystack(self) -> str:
+        """Every word of the record, lower-cased, for the text search."""
+        return "\n".join([*self.texts, *self.tags]).casefold()
 
     @property
     def when(self) -> datetime:
         return self.record.when
 
     @property
+    def month(self) -> str:
+        """The month the entry is kept under ("2026-11")."""
+        return month_key(self.record.when)
+
+    @property
     def stage(self) -> int | None:
         return self.record.stage if isinstance(self.record, Session) else None
 
 
+KINDS: dict[type, str] = {
+    Session: "session",
+    MoodLog: "mood",
+    Urge: "urge",
+    Slip: "slip",
+    LogisticsContact: "logistics",
+}
+
+
 def entry_for(record: HistoryRecord, today: date) -> Entry:
-    """Wrap a record for the table, computing its summary and search text once."""
-    texts: list[str]
-    tags: tuple[str, ...] = ()
+    """Wrap a record for the table."""
+    return Entry(record, KINDS[type(record)], today)
+
+
+def kind_names(
+    record: HistoryRecord, text: ReviewText, short_title: Callable[[int], str]
+) -> tuple[str, ...]:
+    """What kind of entry this is, in a few words: the names that fit, longest first."""
     if isinstance(record, Session):
-        kind, texts = "session", flatten(readable_answers(record, today))
-    elif isinstance(record, MoodLog):
-        kind, texts, tags = "mood", [record.note], record.tags
-    elif isinstance(record, Urge):
-        kind, texts = "urge", [record.note]
-    elif isinstance(record, Slip):
-        kind, texts = "slip", [record.note, record.feeling]
-    else:
-        kind, texts = "logistics", [record.note]
-    haystack = "\n".join([*texts, *tags]).casefold()
-    return Entry(record, kind, _first_line(texts), tags=tags, haystack=haystack)
-
-
-def history(store: Store, today: date, since: datetime | None = None) -> Iterator[Entry]:
-    """Every session, mood, urge, slip and logistics contact, newest first, read lazily.
-
-    The sharded kinds are read a month at a time, so the newest rows arrive first
-    however long the history is; `since` stops the reading at that moment.
-    """
-    streams: list[Iterable[HistoryRecord]] = [
-        store.records("sessions", since),
-        store.records("moods", since),
-        store.records("urges", since),
-        [slip for slip in store.slips() if since is None or slip.at >= since],
-        [contact for contact in store.logistics() if since is None or contact.at >= since],
-    ]
-    merged = heapq.merge(*streams, key=lambda record: record.when, reverse=True)
-    return (entry_for(record, today) for record in merged)
-
-
-def kind_label(record: HistoryRecord, stage_name: Callable[[int], str]) -> str:
-    """What kind of entry this is, in a few words."""
-    if isinstance(record, Session):
-        return stage_name(record.stage)
+        title = short_title(record.stage)
+        return text.kind_names("session", number=record.stage, short_title=title)
     if isinstance(record, MoodLog):
-        return "Mood log"
+        return text.kind_names("mood")
     if isinstance(record, Urge):
-        return "Urge, acted on" if record.acted else "Urge, rode it out"
+        return text.kind_names("urge_acted" if record.acted else "urge_passed")
     if isinstance(record, Slip):
-        return "Slip, they reached out" if record.they_reached_out else "Slip, you reached out"
-    return "Logistics contact"
+        return text.kind_names("slip_they" if record.they_reached_out else "slip_you")
+    return text.kind_names("logistics")
 
 
 def mood_cell(record: HistoryRecord) -> str:
-    """The mood a table row shows: one value, before → after, or an urge's strength."""
+    """The mood a table row shows: one value, before → after, or an urge's strength.
+
+    A mood nobody gave shows as a dash, never as a number.
+    """
     if isinstance(record, Session):
         before = "–" if record.mood_before is None else str(record.mood_before)
         after = "–" if record.mood_after is None else str(record.mood_after)
@@ -157,17 +186,6 @@ def mood_cell(record: HistoryRecord) -> str:
     if isinstance(record, Slip) and record.mood is not None:
         return str(record.mood)
     return ""
-
-
-def row_cells(entry: Entry, stage_name: Callable[[int], str]) -> tuple[str, ...]:
-    """What the review table shows for an entry, escaped so nothing written reads as markup."""
-    return (
-        f"{entry.when:%d %b %Y %H:%M}",
-        kind_label(entry.record, stage_name),
-        mood_cell(entry.record),
-        escape(entry.summary),
-        escape(", ".join(entry.tags)),
-    )
 
 
 @dataclass(frozen=True)
@@ -183,6 +201,12 @@ class EntryFilter:
     @property
     def is_empty(self) -> bool:
         return self == EntryFilter()
+
+    def may_hold(self, month: str) -> bool:
+        """Whether month `month` ("2026-11") can hold a match: the dates alone may rule it out."""
+        if self.since is not None and month < month_key(self.since):
+            return False
+        return self.until is None or month <= month_key(self.until)
 
     def matches(self, entry: Entry) -> bool:
         """Whether `entry` belongs in the table under this filter."""

@@ -1,82 +1,60 @@
-"""History and review: every entry newest first, with filters, and charts of how things move."""
+"""History and review: every entry newest first, with filters, and charts of how things move.
+
+The table paints only the rows on screen, read a month at a time through the month
+index, so ten years open, page and jump to the oldest entry as quickly as one month.
+A filter is run by a reader thread over the months, newest first, and its matches
+show as they are found. History is watched for entries saved elsewhere (another
+window, `nocontact log` in a shell): they appear within a second or two, and the
+highlighted entry stays where it is.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import threading
-from itertools import takewhile
+from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import (
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Static,
-    TabbedContent,
-    TabPane,
-)
-from textual.worker import get_current_worker
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Static, TabbedContent, TabPane
 
 from tui import clock
-from tui.analysis import daily_means
 from tui.content.moods import MoodContent, load_moods
+from tui.content.review import load_review_text
 from tui.content.stages import Stage, load_stages
-from tui.review_entries import Entry, EntryFilter, history, row_cells
-from tui.screens.record_detail import RecordDetailScreen
-from tui.store.records import MoodLog, Session
+from tui.review_rows import status_line
+from tui.screens.record_detail import HEADER_ICON, RecordDetailScreen
+from tui.screens.review_reading import HistoryReader
 from tui.store.store import Store
-from tui.widgets.mood_calendar import MoodCalendar
-from tui.widgets.mood_chart import MoodChart
+from tui.widgets.entry_table import Columns, EntryTable
 from tui.widgets.review_filters import ReviewFilters, show_options
-from tui.widgets.stage_effect import StageEffectChart
-from tui.widgets.weekday_hour_chart import WeekdayHourChart
 
-FIRST_BATCH = 100
-"""Rows sent before anything else, so the newest entries paint at once."""
-FIRST_PAINT_WAIT = 1.0
-"""Seconds the reader waits for those first rows to be painted before it reads on, so the
-first paint never competes with it for the interpreter."""
-LOAD_BATCH = 2000
-PAGE = 500
-"""Rows added to the table at a time: the newest first, then more as the cursor or the
-scroll nears the end, so the table costs the same with ten years behind it as with ten days."""
-NEAR_END = 100
-"""Rows (or lines) from the end of the table at which the next page is added."""
-FRAME = 1 / 60
-COLUMNS = (("When", 17), ("Entry", 21), ("Mood", 6), ("What you wrote", 30), ("Tags", 13))
-"""Fixed widths: they fit 100 columns, and rows added later never reflow the ones above."""
-EMPTY_TEXT = (
-    "Nothing here yet, and that is fine.\n\n"
-    "Press m to log how you feel right now, or go back and open one of the five stages "
-    "(keys 1 to 5). Every mood, session, urge and slip you save will appear here, "
-    "newest first, and the Charts tab will start to show how things move over time."
-)
-EMPTY_HIDES = ("search", "clear_filters", "oldest")
-NO_MATCH_TEXT = "No entries match these filters. Press ctrl+l to clear them."
+ENTRIES_ONLY = ("search", "clear_filters", "oldest")
+"""Actions of the Entries tab, hidden on the Charts tab and while there is nothing to show."""
+LATER_TABS = {"charts": "_make_charts"}
+"""Tabs whose content is made the first time they are shown, by the method named: most
+visits never open them. Another tab (an Insights tab, say) is a TabPane in compose and a
+line here."""
 
 
-class ReviewScreen(Screen[None]):
-    """All of history in a table that fills in the background, and charts beside it."""
+class ReviewScreen(HistoryReader):
+    """All of history in a table that reads pages on demand, and charts beside it."""
 
     DEFAULT_CSS = """
     ReviewScreen #status { height: 1; padding: 0 1; color: $text-muted; }
-    ReviewScreen #entries-table { height: 1fr; }
     ReviewScreen #empty { display: none; padding: 1 2; color: $text; }
     ReviewScreen.-empty #entries-table, ReviewScreen.-no-match #entries-table { display: none; }
     ReviewScreen.-empty #empty, ReviewScreen.-no-match #empty { display: block; }
     ReviewScreen.-empty #filters, ReviewScreen.-empty #status { display: none; }
     """
 
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # While a filter is being run, escape stops it; otherwise it goes back.
+        Binding("escape", "stop", "Stop looking"),
         Binding("escape", "back", "Back"),
         Binding("slash", "search", "Search"),
         Binding("ctrl+l", "clear_filters", "Clear filters"),
-        Binding("o", "oldest", "Oldest entry"),
+        Binding("o", "oldest", "Oldest"),
         # The tabs are on screen and take a click, so their keys live in the help screen.
         Binding("e", "show_tab('entries')", "Entries tab", show=False),
         Binding("c", "show_tab('charts')", "Charts tab", show=False),
@@ -88,210 +66,140 @@ class ReviewScreen(Screen[None]):
         stages: dict[int, Stage] | None = None,
         moods: MoodContent | None = None,
     ) -> None:
-        super().__init__()
-        self.store = store
+        super().__init__(store, clock.today())
         self.stages = stages if stages is not None else load_stages()
         self.mood_content = moods if moods is not None else load_moods()
-        self.today = clock.today()
-        self.entries: list[Entry] = []
-        """Every entry read so far, newest first."""
-        self.rows: list[Entry] = []
-        """The entries in the table, in row order: always the first of `matches`."""
-        self.loaded = False
-        """True once all of history has been read."""
-        self.entry_filter = EntryFilter()
-        self.matches: list[Entry] = []
-        """The entries the filter keeps, newest first; the table holds the first of them."""
-        self._wanted = PAGE
-        """How many rows the table should hold: a page more each time its end comes near."""
-        self._first_rows_painted = threading.Event()
+        self.text = load_review_text()
+        self._keys_shown: tuple[object, ...] = ()
 
     def stage_name(self, number: int) -> str:
         stage = self.stages.get(number)
         return f"Stage {number}: {stage.short_title}" if stage else f"Stage {number}"
 
     def short_stage_name(self, number: int) -> str:
+        title = self.short_title(number)
+        return self.text.kind_names("session", number=number, short_title=title)[0]
+
+    def short_title(self, number: int) -> str:
         stage = self.stages.get(number)
-        return f"{number}. {stage.short_title}" if stage else f"Stage {number}"
+        return stage.short_title if stage else ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield Header(icon=HEADER_ICON)
         with TabbedContent(id="tabs"):
             with TabPane("Entries", id="entries"):
                 yield ReviewFilters(
-                    show_options(sorted(self.stages), self.stage_name), id="filters"
+                    show_options(sorted(self.stages), self.short_stage_name),
+                    lambda: self.pages.tags,
+                    id="filters",
                 )
-                yield Static("Reading your history…", id="status")
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="entries-table")
-                yield Static(EMPTY_TEXT, id="empty")
-            with TabPane("Charts", id="charts"), VerticalScroll():
-                yield MoodChart(self.today)
-                yield MoodCalendar(self.today)
-                yield WeekdayHourChart()
-                yield StageEffectChart(self.stage_name)
+                yield Static(self.text.say("reading"), id="status")
+                columns = Columns.for_review(self.text, self.stages)
+                yield EntryTable(columns, id="entries-table")
+                yield Static(self.text.say("empty"), id="empty")
+            # The charts are made when their tab is first shown: most visits never need them.
+            yield TabPane("Charts", id="charts")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "History and review"
-        table = self.query_one(DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        table.focus()
-        self.watch(table, "scroll_y", self._scrolled, init=False)
-        self._load()
+        self.title = self.text.say("title")
+        self._keys_shown = self._keys_state()  # the footer's first drawing shows these
+        self.query_one(EntryTable).focus()
+        self.start_reading()
 
-    # -- reading history in the background ------------------------------------
-
-    @work(thread=True, exclusive=True, group="load")
-    def _load(self) -> None:
-        """Read history newest first and hand it to the screen in batches."""
-        worker = get_current_worker()
-        batch: list[Entry] = []
-        size = FIRST_BATCH
-        for entry in history(self.store, self.today):
-            if worker.is_cancelled:
-                return
-            batch.append(entry)
-            if len(batch) >= size:
-                self.app.call_from_thread(self._receive, batch, False)
-                if size == FIRST_BATCH:
-                    self._first_rows_painted.wait(FIRST_PAINT_WAIT)
-                batch, size = [], LOAD_BATCH
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._receive, batch, True)
-
-    def _receive(self, batch: list[Entry], done: bool) -> None:
-        self.entries.extend(batch)
-        self.matches.extend(entry for entry in batch if self.entry_filter.matches(entry))
-        if done:
-            self.loaded = True
-            self._show_charts()
-            filters = self.query_one(ReviewFilters)
-            filters.suggest_tags({tag for entry in self.entries for tag in entry.tags})
-            self.refresh_bindings()
-        self._top_up()
-
-    def _top_up(self) -> None:
-        """Add matches to the table until it holds the rows wanted (or every match)."""
-        end = min(self._wanted, len(self.matches))
-        if end > len(self.rows):
-            fresh = self.matches[len(self.rows) : end]
-            self.rows.extend(fresh)
-            self.query_one(DataTable).add_rows(
-                row_cells(entry, self.short_stage_name) for entry in fresh
-            )
-            self.call_after_refresh(self._first_rows_painted.set)
+    def rows_updated(self) -> None:
         self._show_status()
-
-    def _more(self) -> None:
-        """Another page of older rows, when there are any."""
-        if len(self.rows) < len(self.matches):
-            self._wanted = len(self.rows) + PAGE
-            self._top_up()
-
-    @on(DataTable.RowHighlighted)
-    def _cursor_moved(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.rows) - NEAR_END:
-            self._more()
-
-    def _scrolled(self, scroll_y: float) -> None:
-        if scroll_y >= self.query_one(DataTable).max_scroll_y - NEAR_END:
-            self._more()
-
-    @property
-    def is_filling(self) -> bool:
-        """True while history is still being read or wanted rows are not in the table yet."""
-        return not self.loaded or len(self.rows) < min(self._wanted, len(self.matches))
-
-    def _show_status(self) -> None:
-        total, shown = len(self.entries), len(self.matches)
-        if not self.entry_filter.is_empty:
-            text = f"{shown:,} of {total:,} entries match"
-        else:
-            text = f"{total:,} {'entry' if total == 1 else 'entries'}, newest first"
-        hint = " · enter opens one" if self.rows else ""
-        self.query_one("#status", Static).update(
-            text + (hint if self.loaded else " · reading older months…")
-        )
-        self.set_class(self.loaded and not self.entries, "-empty")
-        self.set_class(self.loaded and bool(self.entries) and not self.rows, "-no-match")
-        if self.loaded and self.entries and not self.rows:
-            self.query_one("#empty", Static).update(NO_MATCH_TEXT)
-
-    def _show_charts(self) -> None:
-        moods = [entry.record for entry in self.entries if isinstance(entry.record, MoodLog)]
-        sessions = [entry.record for entry in self.entries if isinstance(entry.record, Session)]
-        self.query_one(MoodChart).show(moods)
-        self.query_one(MoodCalendar).show(daily_means(moods))
-        self.query_one(WeekdayHourChart).show(moods)
-        self.query_one(StageEffectChart).show(sessions)
-
-    def on_screen_resume(self) -> None:
-        """Add what was saved while another screen was on top (a mood log, say)."""
-        if not self.loaded:
-            return  # the reader has not reached the end yet, and will see it
-        newest = self.entries[0].when if self.entries else None
-        same_moment = takewhile(lambda entry: entry.when == newest, self.entries)
-        known = {entry.record.id for entry in same_moment}
-        fresh = [
-            entry
-            for entry in history(self.store, self.today, since=newest)
-            if entry.record.id not in known
-        ]
-        if fresh:
-            self.entries[:0] = fresh
-            self._show_charts()
-            self._refill()
-            self.refresh_bindings()
-
-    # -- filters ----------------------------------------------------------------
+        self._refresh_keys()
 
     @on(ReviewFilters.Changed)
     def _filter_changed(self, event: ReviewFilters.Changed) -> None:
-        self.entry_filter = event.entry_filter
-        self._refill()
+        self.run_filter(event.entry_filter)
 
     @on(Input.Submitted, "#tag, #search")
     def _search_submitted(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
-    def _refill(self) -> None:
-        """Empty the table and fill its first page again from the entries already read."""
-        self.matches = [entry for entry in self.entries if self.entry_filter.matches(entry)]
-        self.rows = []
-        self._wanted = PAGE
-        self.query_one(DataTable).clear()
-        self._top_up()
+    def _show_status(self) -> None:
+        text, rows, total = self.text, self.rows, self.pages.index.total
+        going = "reading" if not self.loaded else "stopped" if self.stopped else ""
+        self.query_one("#status", Static).update(status_line(text, rows, going, self.today))
+        self.set_class(self.loaded and not total, "-empty")
+        no_match = self.loaded and bool(total) and not len(rows) and not self.scanning
+        self.set_class(no_match, "-no-match")
+        if no_match:
+            self.query_one("#empty", Static).update(text.say("no_match"))
 
-    @on(DataTable.RowSelected)
-    def _open_row(self, event: DataTable.RowSelected) -> None:
-        entry = self.rows[event.cursor_row]
+    # -- the entry detail and the tabs ------------------------------------------------
+
+    @on(EntryTable.Opened)
+    def _open(self, event: EntryTable.Opened) -> None:
         self.app.push_screen(
-            RecordDetailScreen(entry.record, self.stages, self.mood_content, self.today)
+            RecordDetailScreen(event.entry.record, self.stages, self.mood_content, self.today)
         )
 
+    def _make_charts(self) -> Widget:
+        """The Charts tab's content, made (and its history read) when the tab first shows."""
+        from tui.widgets.review_charts import ReviewCharts
+
+        self.charts.start(self, self.charts_updated)
+        return ReviewCharts(self.today, self.stage_name, id="review-charts")
+
+    def charts_updated(self) -> None:
+        from tui.widgets.review_charts import ReviewCharts
+
+        for charts in self.query(ReviewCharts):
+            charts.show(self.charts.totals())
+
+    @on(TabbedContent.TabActivated)
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        """Give the tab the keys; a tab made on first sight (see LATER_TABS) is made now."""
+        pane = event.pane
+        if pane.id in LATER_TABS and not pane.children:
+            pane.mount(getattr(self, LATER_TABS[pane.id])())
+        content = self.table if pane.id == "entries" else pane
+        self.call_after_refresh(lambda: next(iter(content.children), content).focus())
+        self._refresh_keys()
+
+    def _keys_state(self) -> tuple[object, ...]:
+        """What decides the keys the footer shows (see check_action)."""
+        empty = self.loaded and not self.pages.index.total
+        return (self.query_one(TabbedContent).active, self.scanning, empty)
+
+    def _refresh_keys(self) -> None:
+        """Redraw the footer, but only when the keys it shows have changed: it is costly."""
+        shown = self._keys_state()
+        if shown != self._keys_shown:
+            self._keys_shown = shown
+            self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # With nothing saved yet there is nothing to search, filter or go back through.
-        return not (action in EMPTY_HIDES and self.loaded and not self.entries)
+        if action == "stop":
+            return self.scanning
+        if action == "back":
+            return not self.scanning
+        if action in ENTRIES_ONLY:
+            on_entries = self.query_one(TabbedContent).active == "entries"
+            return on_entries and not (self.loaded and not self.pages.index.total)
+        return True
 
     def action_back(self) -> None:
         self.dismiss()
 
+    def action_stop(self) -> None:
+        """Stop running the filter; what it found so far stays."""
+        self.stop()
+
     def action_search(self) -> None:
-        self.query_one(TabbedContent).active = "entries"
         self.query_one("#search", Input).focus()
 
     def action_show_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
 
-    @work(exclusive=True, group="oldest")
-    async def action_oldest(self) -> None:
-        """Bring every older row into the table, a page per frame, and go to the oldest."""
-        table = self.query_one(DataTable)
-        while not self.loaded or len(self.rows) < len(self.matches):
-            self._more()
-            await asyncio.sleep(FRAME)  # a repaint between pages keeps the screen alive
-        table.move_cursor(row=max(0, len(self.rows) - 1))
+    def action_oldest(self) -> None:
+        """The oldest entry (of those a filter has found so far, and then as it finds more)."""
+        self.follow_end = self.scanning
+        self.table.focus()
+        self.table.action_last()
 
     def action_clear_filters(self) -> None:
         self.query_one(ReviewFilters).clear()

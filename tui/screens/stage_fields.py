@@ -53,7 +53,9 @@ def read_answer(widget: Widget, *, draft: bool = False) -> Any:
     if isinstance(widget, Input):
         return widget.value.strip() or None
     if isinstance(widget, TextArea):
-        return widget.text.strip() or None
+        # Kept as typed: leading spaces and line breaks are part of what was written.
+        text = widget.text.rstrip()
+        return text if text.strip() else None
     if isinstance(widget, RadioSet):
         pressed = widget.pressed_button
         return str(pressed.label) if pressed else None

@@ -1,4 +1,9 @@
-"""A year in pixels: one cell per day, a row per month, coloured by that day's average mood."""
+"""A year in pixels: a row per month, newest first, each day coloured by its average mood.
+
+Colour alone is not enough for everyone: the numbers view shows each day's average as a
+number (half a month to a line, so every number has room), and it is the view from the
+start when NO_COLOR is set. The day and its mood also show under the mouse pointer.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,29 @@ from datetime import date
 
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.color import Color
 from textual.events import MouseMove
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.content.review import load_review_text
+
 CELL = "▐█"
 """A day: a block with a sliver of space before it, so neighbouring days stay apart."""
 NO_LOG = "··"
+NUMBER_WIDTH = 3
+"""A day in the numbers view: room for "10" and a space before it."""
+HALF_MONTH = 16
+"""Days on each line of a month in the numbers view."""
 MONTHS_SHOWN = 12
 LABEL_WIDTH = 10
 """Room for "Nov 2026" and a gap before the cells."""
-HEADER_ROWS = 2
-"""The title and the day numbers above the first month."""
 
 
 def months_ending(last: date, count: int) -> list[tuple[int, int]]:
-    """The `count` (year, month) pairs up to and including the month of `last`, oldest first."""
+    """The `count` (year, month) pairs up to and including the month of `last`, newest first."""
     index = last.year * 12 + last.month - 1
-    pairs = (divmod(index - offset, 12) for offset in reversed(range(count)))
+    pairs = (divmod(index - offset, 12) for offset in range(count))
     return [(year, month + 1) for year, month in pairs]
 
 
@@ -37,21 +45,22 @@ def mood_colour(mood: float, low: Color, middle: Color, high: Color) -> Color:
     return middle.blend(high, min(10.0, mood - 5) / 5)
 
 
-class MoodCalendar(Widget, can_focus=True):
-    """Twelve months of days, each cell coloured by the average mood logged that day."""
+def shown_number(mean: float) -> str:
+    """A day's average as the whole number nearest to it (halves round up)."""
+    return str(int(mean + 0.5))
+
+
+class MoodCalendar(Widget):
+    """Twelve months of days, newest month on top, coloured or numbered by average mood."""
 
     DEFAULT_CSS = """
     MoodCalendar { height: auto; padding: 0 1; }
-    MoodCalendar:focus { background: $boost; }
     """
 
-    BINDINGS = [
-        Binding("left,[", "earlier", "Earlier year"),
-        Binding("right,]", "later", "Later year"),
-    ]
-
-    months_back: reactive[int] = reactive(0)
+    years_back: reactive[int] = reactive(0)
     """How many years before the current one the calendar shows (0: the last twelve months)."""
+    numbers: reactive[bool] = reactive(False)
+    """Whether each day shows its average mood as a number instead of a colour."""
 
     def __init__(self, today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -59,6 +68,7 @@ class MoodCalendar(Widget, can_focus=True):
         self.means: dict[date, float] = {}
 
     def on_mount(self) -> None:
+        self.numbers = self.app.no_color
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh())
 
     def show(self, means: dict[date, float]) -> None:
@@ -66,28 +76,43 @@ class MoodCalendar(Widget, can_focus=True):
         self.means = means
         self.refresh(layout=True)
 
-    def action_earlier(self) -> None:
-        self.months_back += 12
+    def earlier(self) -> None:
+        self.years_back += 1
 
-    def action_later(self) -> None:
-        self.months_back = max(0, self.months_back - 12)
+    def later(self) -> None:
+        self.years_back = max(0, self.years_back - 1)
+
+    def watch_numbers(self) -> None:
+        self.refresh(layout=True)
+
+    @property
+    def header_rows(self) -> int:
+        """Lines above the first month: the title, the key, and the day numbers."""
+        return 4 if self.numbers else 3
 
     def shown_months(self) -> list[tuple[int, int]]:
-        """The (year, month) rows on screen, oldest first."""
-        return months_ending(self.today, MONTHS_SHOWN + self.months_back)[:MONTHS_SHOWN]
+        """The (year, month) rows on screen, newest first."""
+        last = self.today.replace(day=1)
+        last = last.replace(year=last.year - self.years_back)
+        return months_ending(last, MONTHS_SHOWN)
 
     def day_at(self, x: int, y: int) -> date | None:
         """The day under a point of the widget's content, if it is a day."""
-        row, column = y - HEADER_ROWS, x - LABEL_WIDTH
+        line, column = y - self.header_rows, x - LABEL_WIDTH
         shown = self.shown_months()
+        if self.numbers:
+            row, half = divmod(line, 2)
+            day = column // NUMBER_WIDTH + 1 + half * HALF_MONTH
+            if column // NUMBER_WIDTH >= HALF_MONTH:
+                return None
+        else:
+            row, day = line, column // len(CELL) + 1
         if not (0 <= row < len(shown) and column >= 0):
             return None
         year, month = shown[row]
-        day = column // len(CELL) + 1
         return date(year, month, day) if day <= calendar.monthrange(year, month)[1] else None
 
     def on_mouse_move(self, event: MouseMove) -> None:
-        # Colour alone cannot be read by everyone: the day and its mood show under the pointer.
         offset = event.get_content_offset(self)
         day = self.day_at(offset.x, offset.y) if offset else None
         mean = self.means.get(day) if day else None
@@ -95,37 +120,56 @@ class MoodCalendar(Widget, can_focus=True):
         self.tooltip = f"{day:%a %d %b %Y}: average mood {mean:.1f}" if known else None
 
     def render(self) -> Text:
+        text = load_review_text()
         variables = self.app.theme_variables
         low, middle, high = (
             Color.parse(variables[name]) for name in ("error", "warning", "success")
         )
         faint = Style(dim=True)
         shown = self.shown_months()
-        first_year, first_month = shown[0]
-        last_year, last_month = shown[-1]
-        title = (
-            f"A year in pixels: {calendar.month_abbr[first_month]} {first_year}"
-            f" to {calendar.month_abbr[last_month]} {last_year}"
+        (last_year, last_month), (first_year, first_month) = shown[0], shown[-1]
+        title = text.say(
+            "calendar_title",
+            first=f"{calendar.month_abbr[first_month]} {first_year}",
+            last=f"{calendar.month_abbr[last_month]} {last_year}",
         )
-        text = Text(title + "\n", style="bold")
-        header = "".join(f"{day:<2}" if day % 5 == 0 or day == 1 else "  " for day in range(1, 32))
-        text.append("Day".ljust(LABEL_WIDTH) + header + "\n", style=faint)
+        out = Text(title + "\n", style="bold")
+        if self.numbers:
+            out.append(text.say("calendar_numbers") + "\n", style=faint)
+            for first_day in (1, HALF_MONTH + 1):
+                days = range(first_day, min(first_day + HALF_MONTH, 32))
+                label = "Day" if first_day == 1 else ""
+                numbers = "".join(f"{day:>{NUMBER_WIDTH}}" for day in days)
+                out.append(label.ljust(LABEL_WIDTH) + numbers + "\n", style=faint)
+        else:
+            out.append(text.say("calendar_legend").ljust(LABEL_WIDTH) + "0 ", style=faint)
+            for mood in range(0, 11):
+                colour = mood_colour(mood, low, middle, high)
+                out.append(CELL, style=Style(color=colour.rich_color))
+            out.append(" 10    " + NO_LOG + " " + text.say("calendar_no_log") + "\n", style=faint)
+            header = "".join(f"{d:<2}" if d % 5 == 0 or d == 1 else "  " for d in range(1, 32))
+            out.append("Day".ljust(LABEL_WIDTH) + header + "\n", style=faint)
         for year, month in shown:
-            text.append(f"{calendar.month_abbr[month]} {year}".ljust(LABEL_WIDTH), style=faint)
+            out.append(f"{calendar.month_abbr[month]} {year}".ljust(LABEL_WIDTH), style=faint)
             for day in range(1, calendar.monthrange(year, month)[1] + 1):
-                moment = date(year, month, day)
-                mean = self.means.get(moment)
-                if moment > self.today:
-                    text.append("  ")
-                elif mean is None:
-                    text.append(NO_LOG, style=faint)
-                else:
-                    colour = mood_colour(mean, low, middle, high)
-                    text.append(CELL, style=Style(color=colour.rich_color))
-            text.append("\n")
-        text.append("Mood".ljust(LABEL_WIDTH) + "0 ", style=faint)
-        for mood in range(0, 11):
-            text.append(CELL, style=Style(color=mood_colour(mood, low, middle, high).rich_color))
-        text.append(" 10    ", style=faint)
-        text.append(NO_LOG + " no log", style=faint)
-        return text
+                if self.numbers and day == HALF_MONTH + 1:
+                    out.append("\n" + " " * LABEL_WIDTH)
+                self._day(out, date(year, month, day), (low, middle, high), faint)
+            out.append("\n")
+        out.rstrip()
+        return out
+
+    def _day(
+        self, out: Text, moment: date, colours: tuple[Color, Color, Color], faint: Style
+    ) -> None:
+        mean = self.means.get(moment)
+        width = NUMBER_WIDTH if self.numbers else len(CELL)
+        if moment > self.today:
+            out.append(" " * width)
+        elif mean is None:
+            out.append(("·" if self.numbers else NO_LOG).rjust(width), style=faint)
+        elif self.numbers:
+            out.append(shown_number(mean).rjust(width))
+        else:
+            colour = mood_colour(mean, *colours)
+            out.append(CELL, style=Style(color=colour.rich_color))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -10,19 +9,33 @@ from textual.containers import Vertical
 from textual.widgets import RadioButton, RadioSet
 from textual_plotext import PlotextPlot
 
-from tui.analysis import BUCKETS, ROLLING_WINDOW, Bucket, mood_series, rolling_average, series_since
-from tui.store.records import MoodLog
+from tui.analysis import (
+    BUCKETS,
+    ROLLING_WINDOW,
+    Bucket,
+    Totals,
+    days_logged,
+    mood_series,
+    rolling_average,
+    series_since,
+    span_words,
+    time_axis,
+)
+from tui.content.review import load_review_text
 from tui.widgets.chart_colors import theme_rgb
 
 BUCKET_LABELS: dict[Bucket, str] = {"day": "Days", "week": "Weeks", "month": "Months"}
-SPAN: dict[Bucket, str] = {
-    "day": "the last three months",
-    "week": "the last year",
-    "month": "all of your history",
+UNITS: dict[Bucket, tuple[str, str]] = {
+    "day": ("day", "days"),
+    "week": ("week", "weeks"),
+    "month": ("month", "months"),
 }
-LINE_LABELS: dict[Bucket, str] = {"day": "each day", "week": "each week", "month": "each month"}
-UNITS: dict[Bucket, str] = {"day": "days", "week": "weeks", "month": "months"}
-DATE_FORM = "Y-m-d"
+Y_AXIS_WIDTH = 8
+"""Columns plotext gives the scale on the left and the frame."""
+TICK_ROOM = 13
+"""Columns each x label needs with a gap: "23 Nov 2026" and two spaces."""
+LEAST_FOR_AVERAGE = 3
+"""Fewer points than this draw no rolling average: it would only repeat them."""
 
 
 class MoodChart(Vertical):
@@ -38,7 +51,7 @@ class MoodChart(Vertical):
     def __init__(self, today: date, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.today = today
-        self.moods: Sequence[MoodLog] = ()
+        self.totals: Totals | None = None
         self.bucket: Bucket = "day"
 
     def compose(self) -> ComposeResult:
@@ -52,45 +65,75 @@ class MoodChart(Vertical):
     def on_mount(self) -> None:
         # Line colours come from the theme, so a new theme redraws them.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._replot())
-
-    def show(self, moods: Sequence[MoodLog]) -> None:
-        """Plot these mood logs (any order)."""
-        self.moods = moods
         self._replot()
+
+    def on_resize(self) -> None:
+        self._replot()  # the number of dates on the axis follows the width
+
+    def show(self, totals: Totals) -> None:
+        """Plot these totals."""
+        self.totals = totals
+        self._replot()
+
+    def next_bucket(self) -> None:
+        """Days, then weeks, then months, then days again."""
+        following = BUCKETS[(BUCKETS.index(self.bucket) + 1) % len(BUCKETS)]
+        self.query_one(f"#bucket-{following}", RadioButton).value = True
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self.bucket = BUCKETS[event.index]
         self._replot()
 
+    def title(self) -> str:
+        """What the chart shows, with the real span of the days it draws."""
+        text = load_review_text()
+        if self.totals is None:
+            return text.say("charts_loading")
+        since = series_since(self.bucket, self.today)
+        logged = days_logged(self.totals, since)
+        if logged is None:
+            if days_logged(self.totals) is None:
+                return text.say("chart_none")
+            return text.say("chart_none_in", window=text.say(f"window_{self.bucket}"))
+        return text.say("chart_title", unit=UNITS[self.bucket][0], span=span_words(*logged))
+
     def _replot(self) -> None:
+        if not self.is_mounted:
+            return
+        text = load_review_text()
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_data()
         plt.clear_figure()
-        plt.date_form(DATE_FORM)
-        points = mood_series(self.moods, self.bucket, series_since(self.bucket, self.today))
-        window = ROLLING_WINDOW[self.bucket]
+        plt.title(self.title())
         plt.ylim(0, 10)
         plt.yticks([0, 2, 4, 6, 8, 10])
+        since = series_since(self.bucket, self.today)
+        points = mood_series(self.totals, self.bucket, since) if self.totals else []
         if not points:
-            plt.title(f"No mood logs in {SPAN[self.bucket]}" if self.moods else "No mood logs yet")
-        else:
-            starts = [point.start.strftime("%Y-%m-%d") for point in points]
-            means = [point.mean for point in points]
-            plt.title(f"Mood over time: {SPAN[self.bucket]}")
+            plt.xlim(0, 1)
+            plt.xticks([])
+            plot.refresh()
+            return
+        room = max(1, (plot.size.width - Y_AXIS_WIDTH) // TICK_ROOM)
+        axis = time_axis(points[0].start, points[-1].start, self.bucket, room)
+        plt.xlim(axis.low, axis.high)
+        plt.xticks(list(axis.ticks), list(axis.labels))
+        xs = [float(point.start.toordinal()) for point in points]
+        means = [point.mean for point in points]
+        one, many = UNITS[self.bucket]
+        colour = theme_rgb(self.app, "accent")
+        plt.plot(xs, means, marker="braille", color=colour, label=text.say("chart_each", unit=one))
+        if len(points) < LEAST_FOR_AVERAGE:
+            plt.scatter(xs, means, marker="●", color=colour)  # a dot or two in braille hides
+        window = ROLLING_WINDOW[self.bucket]
+        if len(points) >= LEAST_FOR_AVERAGE:
             plt.plot(
-                starts,
-                means,
-                marker="braille",
-                color=theme_rgb(self.app, "accent"),
-                label=LINE_LABELS[self.bucket],
-            )
-            plt.plot(
-                starts,
+                xs,
                 rolling_average(means, window),
                 marker="braille",
                 color=theme_rgb(self.app, "primary"),
-                label=f"average over {window} {UNITS[self.bucket]}",
+                label=text.say("chart_average", count=window, units=many),
             )
         plot.refresh()

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass
 from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Container
 from textual.message import Message
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Select
 
@@ -25,6 +25,12 @@ from tui.review_entries import (
 )
 from tui.when import parse_when
 
+NARROW = 90
+"""Below this many columns the fields go compact, on two rows."""
+SEARCH_WIDE = "search what you wrote"
+SEARCH_NARROW = "search"
+SEARCH_ROOM = len(SEARCH_WIDE) + 1
+"""Columns inside the search field that its long placeholder needs: the text and the cursor."""
 TYPING_PAUSE = 0.25
 """Seconds of quiet typing before the filter is applied, so a long history is not
 refiltered on every key."""
@@ -41,15 +47,51 @@ def show_options(stages: list[int], stage_name: Callable[[int], str]) -> list[tu
     ]
 
 
-class ReviewFilters(Horizontal):
-    """Fields that together make an EntryFilter, announced with a Changed message."""
+class SuggestKnownTags(Suggester):
+    """The first tag used so far that starts with what is typed."""
+
+    def __init__(self, tags: Callable[[], Set[str]]) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self.tags = tags
+
+    async def get_suggestion(self, value: str) -> str | None:
+        typed = value.casefold()
+        return next((tag for tag in sorted(self.tags()) if tag.startswith(typed)), None)
+
+
+class SearchField(Input):
+    """The words to search for, with a placeholder that fits whole or is the short one."""
+
+    def on_resize(self) -> None:
+        self.placeholder = SEARCH_WIDE if self.size.width >= SEARCH_ROOM else SEARCH_NARROW
+
+
+class ReviewFilters(Container):
+    """Fields that together make an EntryFilter, announced with a Changed message.
+
+    One row of bordered fields where there is room; below NARROW columns, two rows of
+    compact ones (what to show and the words on top, the tag and the dates under them),
+    so every field keeps room to be read and typed in.
+    """
 
     DEFAULT_CSS = """
-    ReviewFilters { height: auto; }
-    ReviewFilters Select { width: 24; }
+    ReviewFilters { height: auto; layout: horizontal; }
+    ReviewFilters Select { width: 28; }
     ReviewFilters Input { width: 15; }
+    ReviewFilters #tag { width: 12; }
     ReviewFilters #search { width: 1fr; }
     ReviewFilters Input.-invalid { border: tall $error; }
+    ReviewFilters.-narrow {
+        layout: grid;
+        grid-size: 3;
+        grid-rows: 1;
+        grid-columns: 1fr;
+        grid-gutter: 0 1;
+        padding: 0 1;
+        & Select, & Input, & #tag { width: 1fr; }
+        & #search { column-span: 2; }
+        & Input.-invalid { background: $error 30%; }
+    }
     """
 
     @dataclass
@@ -58,22 +100,33 @@ class ReviewFilters(Horizontal):
 
         entry_filter: EntryFilter
 
-    def __init__(self, show_options: list[tuple[str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        show_options: list[tuple[str, str]],
+        tags: Callable[[], Set[str]],
+        *,
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.show_options = show_options
+        self.tags = tags
+        """The tags used so far, for suggestions as the tag field is typed in."""
         self.entry_filter = EntryFilter()
         self._typing_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Select(self.show_options, value=SHOW_ALL, allow_blank=False, id="show")
-        yield Input(placeholder="tag", id="tag")
+        yield SearchField(placeholder=SEARCH_WIDE, id="search")
+        yield Input(placeholder="tag", suggester=SuggestKnownTags(self.tags), id="tag")
         yield Input(placeholder="from date", id="since")
         yield Input(placeholder="to date", id="until")
-        yield Input(placeholder="search what you wrote", id="search")
 
-    def suggest_tags(self, tags: set[str]) -> None:
-        """Offer these tags as the tag field is typed in."""
-        self.query_one("#tag", Input).suggester = SuggestFromList(sorted(tags))
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            for field in self.query("Select, Input"):
+                field.compact = narrow  # type: ignore[attr-defined]
 
     def apply(self) -> None:
         """Read the fields and announce the filter if it changed."""

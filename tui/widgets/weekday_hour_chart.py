@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual_plotext import PlotextPlot
 
-from tui.analysis import WEEKDAYS, mean_by_hour, mean_by_weekday
-from tui.store.records import MoodLog
+from tui.analysis import WEEKDAYS, Totals, mean_by_hour, mean_by_weekday
+from tui.content.review import load_review_text
 from tui.widgets.chart_colors import theme_rgb
 
 HOUR_TICKS: list[float] = [0, 3, 6, 9, 12, 15, 18, 21]
@@ -25,22 +23,25 @@ class WeekdayHourChart(Horizontal):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.moods: Sequence[MoodLog] = ()
+        self.totals = Totals()
 
     def on_mount(self) -> None:
         # Bar colours come from the theme, so a new theme redraws them.
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.moods))
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.totals))
+        self.show(self.totals)
 
     def compose(self) -> ComposeResult:
         yield PlotextPlot(id="by-weekday")
         yield PlotextPlot(id="by-hour")
 
-    def show(self, moods: Sequence[MoodLog]) -> None:
-        """Plot the averages of these mood logs."""
-        self.moods = moods
+    def show(self, totals: Totals) -> None:
+        """Plot the averages in these totals."""
+        self.totals = totals
+        if not self.is_mounted:
+            return
         colour = theme_rgb(self.app, "primary")
-        self._weekdays(mean_by_weekday(moods), colour)
-        self._hours(mean_by_hour(moods), colour)
+        self._weekdays(mean_by_weekday(totals), colour)
+        self._hours(mean_by_hour(totals), colour)
 
     def _weekdays(self, means: list[float | None], colour: tuple[int, int, int]) -> None:
         """Bars for the days that have logs: seven always fit side by side."""
@@ -50,7 +51,7 @@ class WeekdayHourChart(Horizontal):
         plt.clear_figure()
         # A day without logs gets no bar: one of zero height would smear into the axis.
         found = [(day, mean) for day, mean in zip(WEEKDAYS, means, strict=True) if mean is not None]
-        plt.title("By day of the week" if found else "By day of the week: no logs yet")
+        plt.title(load_review_text().say("weekday_title" if found else "weekday_none"))
         if found:
             plt.bar([day for day, _ in found], [mean for _, mean in found], color=colour, width=0.6)
         plt.ylim(0, 10)
@@ -64,7 +65,7 @@ class WeekdayHourChart(Horizontal):
         plt.clear_data()
         plt.clear_figure()
         found = [(hour, mean) for hour, mean in enumerate(means) if mean is not None]
-        plt.title("By hour of the day" if found else "By hour of the day: no logs yet")
+        plt.title(load_review_text().say("hour_title" if found else "hour_none"))
         if found:
             hours = [hour for hour, _ in found]
             plt.scatter(hours, [mean for _, mean in found], color=colour, marker="●")

@@ -280,3 +280,21 @@ def test_answers_a_stage_no_longer_asks_still_read_plainly() -> None:
     assert plain("  indented\n\tand a tab") == "  indented\n    and a tab"
     assert plain("a \x1b]0;title\x07bell") == "a ]0;titlebell"
 
+
+def test_the_printable_summary_averages_only_sessions_with_both_moods(
+    data_dir: object, tmp_path: object
+) -> None:
+    """`export --format md` compares before and after on the same sessions, and says so."""
+    from pathlib import Path
+
+    from tui.cli import main
+    from tui.content.stages import load_stages
+
+    store = Store.open()
+    for before, after in ((2, 6), (4, 8), (9, None), (None, 1)):
+        store.add(session(2, before, after))
+    out = Path(str(tmp_path)) / "summary.md"
+    assert main(["export", "--format", "md", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert "averaged over the sessions with a mood both before and after" in text
+    assert f"| 2. {load_stages()[2].title} | 4 | 2 | 3.0 | 7.0 |" in text

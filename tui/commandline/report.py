@@ -101,17 +101,21 @@ def _session_section(sessions: list[dict[str, Any]]) -> list[str]:
 
     stages = load_stages()
     lines += [
-        "| Stage | Sessions | Mood before | Mood after |",
-        "|---|---|---|---|",
+        "Moods are averaged over the sessions with a mood both before and after.",
+        "",
+        "| Stage | Sessions | With both moods | Mood before | Mood after |",
+        "|---|---|---|---|---|",
     ]
     for number, stage in stages.items():
         done = [session for session in sessions if session["stage"] == number]
         if not done:
             continue
-        before = [s["mood_before"] for s in done if s["mood_before"] is not None]
-        after = [s["mood_after"] for s in done if s["mood_after"] is not None]
+        # The same sessions on both sides, so the two averages can be compared.
+        both = [s for s in done if s["mood_before"] is not None and s["mood_after"] is not None]
+        before = _average([s["mood_before"] for s in both])
+        after = _average([s["mood_after"] for s in both])
         lines.append(
-            f"| {number}. {stage.title} | {len(done)} | {_average(before)} | {_average(after)} |"
+            f"| {number}. {stage.title} | {len(done)} | {len(both)} | {before} | {after} |"
         )
     return [*lines, ""]
 

@@ -83,6 +83,8 @@ STAGE_FIELDS: dict[int, tuple[tuple[str, str], ...]] = {
     4: (("need", "text"), ("wont_accept", "text"), ("line", "text"), ("checklist", "checklist")),
     5: (("lessons", "text"), ("strengths", "text"), ("letter", "letter"), ("open_on", "day")),
 }
+NO_CLOSING_MOOD = 0.15
+"""The share of sessions saved without a mood at the end."""
 CHOICES = {
     "pick_kind": ("Something to start again", "Something new to try"),
     "need_or_want": ("A need", "A want", "Not sure yet"),
@@ -217,7 +219,8 @@ class Writer:
             started_at=started,
             saved_at=saved,
             mood_before=before,
-            mood_after=after,
+            # Some sessions end without the closing slider moved: no mood, never a made-up one.
+            mood_after=None if self.rng.random() < NO_CLOSING_MOOD else after,
             answers=answers,
             id=self.id(),
         )

@@ -1,14 +1,13 @@
-"""Time from launch to home painted, and from `h` to the review screen's rows.
+"""Time from launch to home painted.
 
-    python benchmarks/bench_paint.py [--runs 5] [--review-runs 3]
+    python benchmarks/bench_paint.py [--runs 5]
 
-Three measurements, each in a fresh process, on an empty history and on 1, 3 and 10 years:
+Two measurements, each in a fresh process, on an empty history and on 1, 3 and 10 years:
 - headless: paint_probe.py drives the app with run_test until home has painted;
 - terminal: `nocontact` in a real tmux pane, polled with capture-pane until home's text
-  shows (the bare app likewise), which adds a terminal's start and drawing to both;
-- review: after home, `h`, until the table shows its first rows, then to the oldest.
+  shows (the bare app likewise), which adds a terminal's start and drawing to both.
 The baseline is a bare Textual app with a Header, a Label and a Footer, measured in the
-same rounds.
+same rounds. History and review has a benchmark of its own, bench_review.py.
 """
 
 from __future__ import annotations
@@ -82,8 +81,8 @@ def in_tmux(command: list[str], marker: str, env: dict[str, str]) -> Sample:
         time.sleep(0.3)  # let the app wind down before the next start is timed
 
 
-def measure(runs: int, review_runs: int, workspace: Path) -> dict[str, Series]:
-    """Series "bare", "home @ N", "tmux bare", "tmux home @ N", "review @ N"."""
+def measure(runs: int, workspace: Path) -> dict[str, Series]:
+    """Series "bare", "home @ N", "tmux bare", "tmux home @ N"."""
     workspace.mkdir(parents=True, exist_ok=True)
     dirs = {years: working_copy(years, workspace) for years in SIZES}
     subjects = {BARE: lambda: headless("bare", None)}
@@ -96,13 +95,7 @@ def measure(runs: int, review_runs: int, workspace: Path) -> dict[str, Series]:
         subjects[f"tmux home @ {years}"] = lambda command=command, data_dir=data_dir: in_tmux(
             command, HOME_MARKER, child_env(data_dir)
         )
-    series = interleaved(runs, subjects)
-    reviews = {
-        f"review @ {years}": lambda data_dir=data_dir: headless("review", data_dir)
-        for years, data_dir in dirs.items()
-    }
-    series.update(interleaved(review_runs, reviews, warmups=0))
-    return series
+    return interleaved(runs, subjects)
 
 
 def _ratio(value: float, base: float) -> str:
@@ -110,7 +103,7 @@ def _ratio(value: float, base: float) -> str:
 
 
 def table(series: dict[str, Series]) -> str:
-    """Rows for first paint (headless and tmux) and for the review screen."""
+    """Rows for first paint, headless and in tmux."""
     header = ["measure", "history", "median", "vs empty", "vs bare app", "peak MiB"]
     rows = []
     for prefix, bare_name in (("home", BARE), ("tmux home", f"tmux {BARE}")):
@@ -136,38 +129,15 @@ def table(series: dict[str, Series]) -> str:
                     peak,
                 ]
             )
-    for years in SIZES:
-        found = series[f"review @ {years}"]
-        if found.failure:
-            rows.append(["review", label(years), "n/a", found.failure, "", ""])
-            continue
-        home = series[f"home @ {years}"].median()
-        first, oldest = found.median("review_rows"), found.median("review_oldest")
-        count = int(found.median("review_row_count"))
-        rows.append(
-            [
-                f"review: first rows after `h` ({_ratio(first, home)} of home's paint)",
-                label(years),
-                ms(first),
-                "",
-                "",
-                f"{found.median('peak_mib'):.0f}",
-            ]
-        )
-        rows.append(
-            [f"review: all {count:,} rows, cursor on the oldest", label(years), ms(oldest)]
-            + ["", "", ""]
-        )
     return markdown_table(header, rows)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--review-runs", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="nocontact-bench-") as workspace:
-        print(table(measure(args.runs, args.review_runs, Path(workspace))))
+        print(table(measure(args.runs, Path(workspace))))
     return 0
 
 

@@ -1,13 +1,11 @@
 """One measured app start, headless: run by bench_paint.py in a fresh process each time.
 
-    python benchmarks/paint_probe.py bare|home|review [--data-dir DIR]
+    python benchmarks/paint_probe.py bare|home [--data-dir DIR]
     python benchmarks/paint_probe.py bare --terminal    (the bare app in a real terminal)
 
 Prints `bench.paint=S`: seconds from the spawn time the parent put in $BENCH_SPAWN (a
 time.time()) until the first screen has painted with its data (imports included, as a
-person waits for them). For `review` it then presses `h` and prints `bench.review_rows=S`
-(the first rows of the table painted) and `bench.review_oldest=S` (every row loaded and
-the cursor on the oldest record), both counted from the key press.
+person waits for them). History and review is measured by review_probe.py.
 """
 
 from __future__ import annotations
@@ -65,44 +63,6 @@ async def settle(app: Any, deadline: float) -> None:
     await asyncio.sleep(0)
 
 
-async def review(pilot: Any) -> None:
-    """Open history and review, time its first rows, then go to the oldest record."""
-    from textual.widgets import DataTable
-
-    app = pilot.app
-    start = time.perf_counter()
-    # The key press runs beside the polling: Pilot.press returns only once the app is idle,
-    # which here is after the whole table has filled. Plain asyncio polling gets the event
-    # loop as often as a person's screen would, so a busy loop shows in the figure.
-    press = asyncio.create_task(pilot.press("h"))
-    deadline = start + TIMEOUT
-    table = screen = None
-    # Rows on screen, or an empty history read to the end (the screen's `loaded` flag).
-    while table is None or (table.row_count == 0 and not getattr(screen, "loaded", True)):
-        await asyncio.sleep(POLL)
-        if app.screen.__class__.__name__ == "ReviewScreen":
-            screen = app.screen
-            table = next(iter(screen.query(DataTable)), None)
-        if time.perf_counter() > deadline:
-            raise TimeoutError(f"no rows after {TIMEOUT:g} s on {app.screen!r}")
-    await asyncio.sleep(0)
-    print(f"bench.review_rows={time.perf_counter() - start:.4f}", flush=True)
-    await press
-    await pilot.press("o")  # the review screen's key for "take me to the oldest record"
-
-    def at_oldest() -> bool:
-        on_last = table.cursor_row == table.row_count - 1
-        return bool(getattr(screen, "loaded", True)) and (table.row_count == 0 or on_last)
-
-    while not at_oldest():
-        if time.perf_counter() > deadline:
-            raise TimeoutError(f"not at the oldest row after {TIMEOUT:g} s")
-        await asyncio.sleep(POLL)
-    await asyncio.sleep(0)
-    print(f"bench.review_oldest={time.perf_counter() - start:.4f}")
-    print(f"bench.review_row_count={table.row_count}", flush=True)
-
-
 async def probe(which: str, data_dir: str | None) -> None:
     app = make_app(which, data_dir)
     async with app.run_test(size=SIZE) as pilot:
@@ -110,13 +70,11 @@ async def probe(which: str, data_dir: str | None) -> None:
         await settle(app, time.perf_counter() + TIMEOUT)
         await pilot.pause()
         print(f"bench.paint={since_spawn():.4f}", flush=True)
-        if which == "review":
-            await review(pilot)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=("bare", "home", "review"))
+    parser.add_argument("which", choices=("bare", "home"))
     parser.add_argument("--data-dir")
     parser.add_argument("--terminal", action="store_true", help="run for real, not headless")
     args = parser.parse_args()

@@ -211,6 +211,8 @@ def test_moods_urges_slips_and_logistics_in_words() -> None:
         "Note": "  A calm evening.",
         "Tags": "calm",
     }
+    imported = words(MoodLog(at=SAVED, mood=4, source="import"))
+    assert imported.meta == ("Monday 23 November 2026, 18:40.", "Brought in from another app.")
     urge = words(Urge(at=SAVED, strength=6, note="After the party.", acted=True))
     assert urge.heading == "Urge, acted on"
     assert urge.meta[1] == "You acted on it."

@@ -102,7 +102,11 @@ class RecordWords:
             if record.tags:
                 tags = ", ".join(displayable(tag) for tag in record.tags)
                 answers.append(Answer(say("tags_label"), tags))
-            meta = (say("logged_at", when=when), say(f"source_{record.source}"))
+            # A source this version has no words for (a newer one's) is simply not named.
+            source = self.text.sentences.get(f"source_{record.source}", "")
+            meta = (
+                (say("logged_at", when=when), source) if source else (say("logged_at", when=when),)
+            )
         elif isinstance(record, Urge):
             label = self._urge_label(record.strength)
             strength = say("urge_strength", strength=record.strength, label=label)

@@ -34,6 +34,7 @@ SENTENCES = (
     "source_cli",
     "source_app",
     "source_session",
+    "source_import",
     "mood_label",
     "tags_label",
     "note_label",

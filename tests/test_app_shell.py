@@ -386,7 +386,7 @@ async def test_f1_over_the_mood_log_lists_its_keys(data_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = screen_text(app)
-        for line in ("esc", "Cancel", "^s", "Save", "0-9", "Mood to that number", "f1"):
+        for line in ("esc", "Close, keep draft", "^s", "Save", "0-9", "Mood to that number", "f1"):
             assert line in text
         await pilot.press("escape")
         await pilot.pause()

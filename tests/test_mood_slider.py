@@ -6,17 +6,18 @@ import pytest
 from textual.app import App, ComposeResult
 
 from tui.content.moods import load_moods
-from tui.widgets.mood_slider import MoodSlider
+from tui.widgets.mood_slider import NOT_SET, SLIDER_START, MoodSlider
 
 
 class SliderApp(App[None]):
     """One slider on a screen, recording every Changed message it posts."""
 
-    def __init__(self, value: int = 5, theme: str = "textual-dark") -> None:
+    def __init__(self, value: int | None = 5, theme: str = "textual-dark") -> None:
         super().__init__()
         self.start_value = value
         self.start_theme = theme
-        self.changes: list[tuple[str | None, int]] = []
+        self.changes: list[tuple[str | None, int | None]] = []
+        self.submitted = 0
 
     def compose(self) -> ComposeResult:
         yield MoodSlider(self.start_value, id="mood")
@@ -26,6 +27,9 @@ class SliderApp(App[None]):
 
     def on_mood_slider_changed(self, message: MoodSlider.Changed) -> None:
         self.changes.append((message.control.id, message.value))
+
+    def on_mood_slider_submitted(self) -> None:
+        self.submitted += 1
 
 
 def track_width(slider: MoodSlider) -> int:
@@ -46,6 +50,33 @@ async def test_arrows_home_and_end_move_the_mood() -> None:
         assert slider.value == 10
         await pilot.press("home", "left")
         assert slider.value == 0
+
+
+async def test_a_new_slider_is_not_set_until_moved() -> None:
+    """No value at first, "not set" beside the track; an arrow moves from the middle mark."""
+    assert MoodSlider().value is None
+    for key, expected in (("right", SLIDER_START + 1), ("left", SLIDER_START - 1)):
+        app = SliderApp(value=None)
+        async with app.run_test() as pilot:
+            slider = app.query_one(MoodSlider)
+            assert slider.render().plain.rstrip().endswith(NOT_SET)
+            assert slider.label == NOT_SET
+            await pilot.press(key)
+            assert slider.value == expected
+            assert NOT_SET not in slider.render().plain
+            await pilot.press("backspace")
+            assert slider.value is None and NOT_SET in slider.render().plain
+            await pilot.pause()
+            assert app.changes == [("mood", expected), ("mood", None)]
+
+
+async def test_enter_says_the_person_is_done() -> None:
+    """Enter posts Submitted and leaves the value alone: the screen decides what comes next."""
+    app = SliderApp(value=3)
+    async with app.run_test() as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.submitted == 1 and app.query_one(MoodSlider).value == 3
 
 
 @pytest.mark.parametrize("digit", range(10))
@@ -159,6 +190,10 @@ class TestSliderLooks:
     def test_low_light(self, snap_compare) -> None:
         """Mood 1 in textual-light: the track and label stay readable on a light background."""
         assert snap_compare(SliderApp(1, "textual-light"), terminal_size=(100, 5))
+
+    def test_not_set(self, snap_compare) -> None:
+        """Never moved: a plain track with a faint ring at the middle, and "not set"."""
+        assert snap_compare(SliderApp(None, "textual-dark"), terminal_size=(100, 5))
 
     def test_high_light(self, snap_compare) -> None:
         """Mood 9 in textual-light: the filled part is clearly set apart from the rest."""

@@ -87,7 +87,11 @@ def test_to_dict_round_trips_and_hands_out_copies() -> None:
         "updated_at": "2026-11-23T20:15:00+00:00",
         "mood_before": None,
         "answers": {},
+        "mood_after": None,
+        "step": 0,
+        "owner": "",
     }
+    assert Draft.from_dict(draft.to_dict()) == draft
 
 
 def test_records_survive_copy_and_pickle() -> None:

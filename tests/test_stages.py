@@ -312,7 +312,7 @@ async def test_escape_keeps_a_draft_that_reopening_offers(data_dir: Path) -> Non
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, DraftPrompt)
-        await pilot.press("c")
+        await pilot.press("enter")  # "Carry on" has the focus
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StageScreen)
@@ -345,7 +345,7 @@ async def test_a_draft_brings_back_feelings_choices_and_the_timer(data_dir: Path
         for number in (2, 3):
             await pilot.press(str(number))
             await pilot.pause()
-            await pilot.press("c")
+            await pilot.press("enter")
             await pilot.pause()
             screen = app.screen
             assert isinstance(screen, StageScreen)
@@ -368,7 +368,7 @@ async def test_starting_fresh_leaves_the_page_empty(data_dir: Path) -> None:
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
-        await pilot.click("#draft-fresh")
+        await pilot.click("#fresh")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StageScreen)

@@ -139,15 +139,32 @@ class TestSafetyPlan:
             assert PLAN["what_helps"] in text and PLAN["people"] in text
         assert Store.open(data_dir).setting("safety_plan") == PLAN
 
-    async def test_escape_keeps_what_was_written(self, data_dir: Path) -> None:
-        """Leaving the editor with escape keeps the plan rather than losing it."""
+    async def test_escape_keeps_a_draft_and_saves_nothing(self, data_dir: Path) -> None:
+        """Escape keeps what was written as a draft, as every dialog does; only Save saves.
+
+        The support panel still shows no plan; the editor opened again has the words back.
+        """
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
             app.push_screen(SafetyPlanScreen(app.store, load_support()))
             await pilot.pause()
             await pilot.press(*"Not sleeping", "escape")
+            await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
-        assert Store.open(data_dir).setting("safety_plan")["warning_signs"] == "Not sleeping"
+            assert Store.open(data_dir).setting("safety_plan") is None
+            await pilot.press("f2")
+            assert "not written a safety plan" in shown(app)
+            await pilot.click("#edit-plan")
+            await pilot.pause()
+            assert isinstance(app.screen, SafetyPlanScreen)
+            assert app.screen.query_one("#plan-warning_signs", TextArea).text == "Not sleeping"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, SupportScreen)
+            assert "Not sleeping" in shown(app)
+        fresh = Store.open(data_dir)
+        assert fresh.setting("safety_plan")["warning_signs"] == "Not sleeping"
+        assert fresh.form_draft("safety_plan") is None
 
 
 class TestBlankScreen:

@@ -179,7 +179,7 @@ class TestForms:
         assert contact.note == "school pickup times"
 
     async def test_reasons_are_written_and_kept(self, data_dir: Path) -> None:
-        """ "Why I started" writes the reasons setting; cancel leaves it alone."""
+        """ "Why I started" writes the reasons setting; escape leaves it as saved."""
         Store.open(data_dir).set_no_contact_start(days_ago(2))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:

@@ -122,3 +122,20 @@ async def test_a_saved_answer_comes_back_paused() -> None:
         await pilot.pause()
         assert clock(app) == "8:40 left (paused)"
         assert timer.last_strength == 7
+
+
+async def test_the_stop_button_and_its_key_say_the_same_as_the_hint() -> None:
+    """The hint says "s stops it": the key is s, the button says Stop, and both stop it."""
+    from tui.content.stages import load_stages
+
+    hint = next(field.hint for field in load_stages()[3].fields if field.kind == "urge_timer")
+    assert "s stops it" in hint
+    [key] = [b for b in UrgeTimer.BINDINGS if b.key == "s"]  # type: ignore[union-attr]
+    assert key.description == "Stop the timer"  # type: ignore[union-attr]
+    app = TimerApp()
+    async with app.run_test() as pilot:
+        button = app.query_one("#timer-stop", Button)
+        assert str(button.label) == "Stop"
+        await pilot.click("#timer-stop")
+        await pilot.pause()
+        assert clock(app) == "Stopped"

@@ -14,7 +14,6 @@ from textual.screen import Screen
 from tui.content.moods import load_moods
 from tui.content.stages import load_stages
 from tui.screens.home import HomeScreen
-from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.store import Store
 
 NOTICE_TIMEOUT = 60
@@ -90,15 +89,15 @@ class NoContactApp(App[None]):
     # -- moving between screens ----------------------------------------------
 
     def go_home(self) -> bool:
-        """Close everything above home; a stage keeps its draft. False if one could not."""
-        from tui.screens.stage import StageScreen
+        """Close everything above home; what was typed is kept as a draft. False if it could not."""
+        from tui.screens.drafting import KeepsDraft
 
         while len(self.screen_stack) > 1:
             top = self.screen
-            if isinstance(top, StageScreen):
+            if isinstance(top, KeepsDraft):
                 top.action_leave()  # keeps a draft, then closes itself
                 if self.screen is top:
-                    return False  # the draft could not be kept: stay, and the stage said why
+                    return False  # the draft could not be kept: stay, and the screen said why
             else:
                 self.pop_screen()
         return True
@@ -141,19 +140,15 @@ class NoContactApp(App[None]):
         from tui.screens.mood_log import MoodLogScreen
 
         if not isinstance(self.screen, MoodLogScreen):
-            self.push_screen(MoodLogScreen(self.store, load_moods()), self.mood_logged)
+            self.push_screen(MoodLogScreen(self.store, load_moods()))
 
-    def mood_logged(self, log: MoodLog | None) -> None:
-        """Confirm a saved mood, and offer support gently when it is low."""
-        if log is None:
-            return
-        label = load_moods().label(log.mood)
-        self.notify(f"Mood {log.mood} ({label}) saved.", title="Saved")
-        if log.mood <= LOW_MOOD:
-            from tui.content.support import load_support
-            from tui.screens.support import offer_support
+    async def action_quit(self) -> None:
+        """Quit; a stage or dialog with unsaved words keeps them as a draft and says so."""
+        from tui.screens.drafting import keep_drafts_before_quit
 
-            offer_support(self, load_support().offer_low_mood)
+        go, kept = keep_drafts_before_quit(self)
+        if go:
+            self.exit(message=kept)
 
     def action_support(self) -> None:
         """Open the support panel: crisis lines, the safety plan, specialist help."""

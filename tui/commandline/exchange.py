@@ -40,7 +40,6 @@ def _oldest_first(records: list[Any]) -> list[dict[str, Any]]:
 def build_export(store: Store) -> dict[str, Any]:
     """Everything in the store as one JSON-ready object."""
     start = store.no_contact_start()
-    drafts = [store.draft(stage) for stage in range(1, 6)]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -53,7 +52,7 @@ def build_export(store: Store) -> dict[str, Any]:
         "urges": _oldest_first(list(reversed(store.urges()))),
         "slips": _oldest_first(sorted(store.slips(), key=lambda slip: slip.at)),
         "logistics": _oldest_first(sorted(store.logistics(), key=lambda contact: contact.at)),
-        "drafts": [draft.to_dict() for draft in drafts if draft is not None],
+        "drafts": [draft.to_dict() for draft in store.drafts()],
     }
 
 
@@ -191,7 +190,8 @@ def add_to_store(store: Store, incoming: Incoming) -> Added:
             continue
         store.set_setting(key, value)
         added.settings += 1
+    kept = {(draft.stage, draft.owner) for draft in store.drafts()}
     for draft in incoming.drafts:
-        if store.draft(draft.stage) is None:
+        if (draft.stage, draft.owner) not in kept:
             store.save_draft(draft)
     return added

@@ -1,42 +1,52 @@
-"""Asks whether to carry on with a stage left half way or to start it fresh."""
+"""Asks what to do with a stage left half way: carry on, start fresh, or let it go.
+
+It opens before any field of the stage has focus, so nothing typed in the meantime can
+land in an empty page. Letters do nothing here (someone may still be typing); enter
+takes the focused button, and escape goes back without touching the draft.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.screens.dialog import Dialog
 from tui.store.records import Draft
 
 
-class DraftPrompt(ModalScreen[bool]):
-    """Continue a draft (True) or start fresh (False); the draft is kept either way."""
+class DraftChoice(Enum):
+    """What the person chose to do with a draft."""
+
+    CARRY_ON = "carry-on"
+    """Back to the step they left, with every field as it was."""
+    FRESH = "fresh"
+    """An empty page; the draft stays, offered again another time."""
+    LET_GO = "let-go"
+    """The draft is deleted."""
+    BACK = "back"
+    """Not now: the stage closes and the draft is left as it is."""
+
+
+class DraftPrompt(Dialog[DraftChoice]):
+    """The offer of a draft when its stage opens again."""
+
+    dialog_title = "You were part way through"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "choose(True)", "Continue where I left off"),
-        Binding("f", "choose(False)", "Start fresh"),
-        Binding("escape", "choose(True)", "Continue where I left off", show=False),
+        Binding("escape", "choose('back')", "Back (the draft stays)"),
+        Binding("left,up", "app.focus_previous", "Previous choice", show=False),
+        Binding("right,down", "app.focus_next", "Next choice", show=False),
     ]
 
     DEFAULT_CSS = """
     DraftPrompt {
-        align: center middle;
-        & > Vertical {
-            width: 60;
-            height: auto;
-            padding: 1 2;
-            border: round $primary;
-            background: $surface;
-        }
-        #draft-title { text-style: bold; }
-        #draft-text { margin: 1 0; }
-        Horizontal { height: auto; align-horizontal: right; }
-        Button { margin-left: 1; }
+        & > #dialog { width: 64; padding: 1 2 0 2; }
+        #draft-text { margin-bottom: 1; }
     }
     """
 
@@ -45,27 +55,31 @@ class DraftPrompt(ModalScreen[bool]):
         self.draft = draft
         self.stage_title = stage_title
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         when = self.draft.updated_at
-        with Vertical():
-            yield Static("You were part way through", id="draft-title")
-            yield Static(
-                f"You started “{self.stage_title}” and left it on "
-                f"{when:%A %-d %B at %H:%M}. Everything you wrote then is kept. "
-                "Carry on from there, or begin again with an empty page?",
-                id="draft-text",
-            )
-            with Horizontal():
-                yield Button("Start fresh", id="draft-fresh")
-                yield Button("Continue", id="draft-continue", variant="primary")
+        yield Static(
+            f"You began “{self.stage_title}” and left it on {when:%A} {when.day} "
+            f"{when:%B at %H:%M}. What you wrote is kept.\n\n"
+            "Carry on where you were, start again on an empty page (this draft stays for "
+            "another time), or let it go.",
+            id="draft-text",
+        )
+
+    def buttons(self) -> list[Button]:
+        return [
+            Button("Carry on", id=DraftChoice.CARRY_ON.value),
+            Button("Start fresh", id=DraftChoice.FRESH.value),
+            Button("Let it go", id=DraftChoice.LET_GO.value),
+        ]
 
     def on_mount(self) -> None:
-        self.query_one("#draft-continue", Button).focus()
+        self.query_one(f"#{DraftChoice.CARRY_ON.value}", Button).focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "draft-continue")
+        event.stop()
+        self.dismiss(DraftChoice(event.button.id))
 
-    def action_choose(self, keep: bool) -> None:
+    def action_choose(self, choice: str) -> None:
         """Close with the person's choice."""
-        self.dismiss(keep)
+        self.dismiss(DraftChoice(choice))

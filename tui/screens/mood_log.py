@@ -2,127 +2,104 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from tui.clock import now
 from tui.content.moods import MoodContent
-from tui.store.records import MoodLog
-from tui.store.store import Store, StoreError
+from tui.content.support import load_support
+from tui.screens.dialog import FormDialog
+from tui.screens.support import offer_support
+from tui.store.records import LOW_MOOD, MoodLog
+from tui.store.store import Store
 from tui.store.validation import ValidationError, clean_text
 from tui.widgets.mood_slider import MoodSlider
 
+SLIDER_HINT = "left and right, or a number key, set it; tab goes on to the note."
+MOOD_NEEDED = "Not set yet: Save waits until the slider says how you are."
 
-class MoodLogScreen(ModalScreen[MoodLog | None]):
-    """Asks how you are, saves one mood log from the app, and returns it (None if cancelled)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
-    ]
+class MoodLogScreen(FormDialog[MoodLog]):
+    """Asks how you are and saves one mood log from the app; escape keeps it for next time.
+
+    Nothing is saved without a mood the person set: Save waits for the slider.
+    """
+
+    dialog_title = "Log a mood"
+    form_name = "mood_log"
 
     DEFAULT_CSS = """
     MoodLogScreen {
-        align: center middle;
-    }
-    MoodLogScreen > #mood-box {
-        width: 96;
-        max-width: 100%;
-        height: auto;
-        max-height: 100%;
-        border: round $primary;
-        background: $surface;
-        padding: 0 1;
-    }
-    MoodLogScreen .question {
-        text-style: bold;
-        margin-top: 1;
-    }
-    MoodLogScreen .hint {
-        color: $text-muted;
-        padding-left: 1;
-    }
-    MoodLogScreen #mood-note {
-        margin-bottom: 1;
-    }
-    MoodLogScreen #emotion-groups {
-        height: auto;
-    }
-    MoodLogScreen .emotion-group {
-        width: 1fr;
-        height: auto;
-    }
-    MoodLogScreen .emotion-group Label {
-        color: $text-muted;
-        padding-left: 1;
-    }
-    MoodLogScreen .emotion-group SelectionList {
-        height: auto;
-        max-height: 8;
-        border: none;
-        padding: 0;
-        /* Only the list being used shows its cursor; five at once would be noise. */
-        &:blur > .option-list--option-highlighted {
-            background: transparent;
-            color: $foreground;
-            text-style: none;
+        & > #dialog { width: 96; }
+        .question { text-style: bold; margin-top: 1; }
+        .hint { color: $text-muted; padding-left: 1; }
+        .hint.-needed { color: $text-warning; }
+        #mood-note { margin-bottom: 1; }
+        #emotion-groups { height: auto; }
+        .emotion-group { width: 1fr; height: auto; }
+        .emotion-group Label { color: $text-muted; padding-left: 1; }
+        .emotion-group SelectionList {
+            height: auto;
+            max-height: 8;
+            border: none;
+            padding: 0;
+            /* Only the list being used shows its cursor; five at once would be noise. */
+            &:blur > .option-list--option-highlighted {
+                background: transparent;
+                color: $foreground;
+                text-style: none;
+            }
         }
-    }
-    MoodLogScreen #emotion-line {
-        color: $text-muted;
-        height: 1;
-    }
-    MoodLogScreen #mood-buttons {
-        height: auto;
-        align-horizontal: right;
-    }
-    MoodLogScreen #mood-buttons Button {
-        margin-left: 2;
+        #emotion-line { color: $text-muted; height: 1; }
     }
     """
 
-    def __init__(self, store: Store, moods: MoodContent, mood: int = 5) -> None:
-        super().__init__()
-        self.store = store
+    def __init__(self, store: Store, moods: MoodContent, mood: int | None = None) -> None:
+        super().__init__(store)
         self.moods = moods
         self.start_mood = mood
+        """Where the slider starts: a mood given a moment ago (in a stage), else not set."""
         self.lines = {emotion.word: emotion.line for emotion in moods.emotions}
         """What each emotion word can feel like, shown under the lists."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="mood-box") as box:
-            box.border_title = "Log a mood"
-            yield Static("How are you right now?", classes="question")
-            yield MoodSlider(self.start_mood, labels=self.moods.labels, id="mood-slider")
-            yield Static(
-                "left and right, or a number key, move it; tab goes on to the note.",
-                classes="hint",
-            )
-            yield Static("A note, if you like", classes="question")
-            yield Input(placeholder="What is on your mind?", id="mood-note")
-            yield Static("What is here? Pick any that fit.", classes="question")
-            with Horizontal(id="emotion-groups"):
-                for group in self.moods.groups:
-                    with Vertical(classes="emotion-group"):
-                        yield Label(group.name)
-                        yield SelectionList[str](
-                            *(Selection(emotion.word, emotion.word) for emotion in group.emotions)
-                        )
-            yield Static(" ", id="emotion-line")
-            with Horizontal(id="mood-buttons"):
-                yield Button("Cancel", id="cancel")
-                yield Button("Save", id="save", variant="primary")
-        yield Footer()
+    def compose_body(self) -> ComposeResult:
+        yield Static("How are you right now?", classes="question")
+        yield MoodSlider(self.start_mood, labels=self.moods.labels, id="mood-slider")
+        yield Static(SLIDER_HINT, id="mood-hint", classes="hint")
+        yield Static("A note, if you like", classes="question")
+        yield Input(placeholder="What is on your mind?", id="mood-note")
+        yield Static("What is here? Pick any that fit.", classes="question")
+        with Horizontal(id="emotion-groups"):
+            for index, group in enumerate(self.moods.groups):
+                with Vertical(classes="emotion-group"):
+                    yield Label(group.name)
+                    yield SelectionList[str](
+                        *(Selection(emotion.word, emotion.word) for emotion in group.emotions),
+                        id=f"emotions-{index}",
+                    )
+        yield Static(" ", id="emotion-line")
 
     def on_mount(self) -> None:
+        super().on_mount()
+        self.show_mood_needed()
         self.query_one(MoodSlider).focus()
+
+    def brought_back(self) -> None:
+        # A mood given in a stage a moment ago is newer than one kept from last time.
+        if self.start_mood is not None:
+            self.query_one(MoodSlider).value = self.start_mood
+
+    @on(MoodSlider.Changed)
+    def show_mood_needed(self) -> None:
+        """Save waits for a mood; the hint under the slider says so while none is set."""
+        missing = self.query_one(MoodSlider).value is None
+        self.query_one("#save", Button).disabled = missing
+        hint = self.query_one("#mood-hint", Static)
+        hint.update(MOOD_NEEDED if missing else SLIDER_HINT)
+        hint.set_class(missing, "-needed")
 
     def explain(self, picker: SelectionList[str] | None) -> None:
         """Show what the emotion under the cursor can feel like, while a list is in use."""
@@ -144,34 +121,29 @@ class MoodLogScreen(ModalScreen[MoodLog | None]):
         """The emotion words ticked, in the order of the lists."""
         return tuple(word for picker in self.query(SelectionList) for word in picker.selected)
 
-    def action_save(self) -> None:
-        """Save the mood log and close, or say why it could not be saved and stay."""
-        try:
-            log = MoodLog(
-                at=now(),
-                mood=self.query_one(MoodSlider).value,
-                note=clean_text(self.query_one("#mood-note", Input).value).strip(),
-                tags=self.chosen_tags(),
-                source="app",
-            )
-            self.store.add(log)
-        except (StoreError, ValidationError) as error:
-            self.notify(str(error), title="Not saved", severity="error", timeout=30)
+    def save(self) -> MoodLog:
+        mood = self.query_one(MoodSlider).value
+        if mood is None:
+            raise ValidationError(MOOD_NEEDED)
+        log = MoodLog(
+            at=now(),
+            mood=mood,
+            note=clean_text(self.query_one("#mood-note", Input).value).strip(),
+            tags=self.chosen_tags(),
+            source="app",
+        )
+        return self.store.add(log)
+
+    def refused(self, error: Exception) -> None:
+        if self.query_one(MoodSlider).value is None:
+            self.query_one(MoodSlider).focus()  # the hint beside it already says why
+            self.app.bell()
             return
-        self.dismiss(log)
+        super().refused(error)
 
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-    @on(Input.Submitted, "#mood-note")
-    def note_submitted(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#save")
-    def save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def cancel_pressed(self) -> None:
-        self.action_cancel()
+    def after_save(self, saved: MoodLog) -> None:
+        """Confirm the mood, and offer support gently when it is low."""
+        label = self.moods.label(saved.mood)
+        self.app.notify(f"Mood {saved.mood} ({label}) saved.", title="Saved")
+        if saved.mood <= LOW_MOOD:
+            offer_support(self.app, load_support().offer_low_mood)

@@ -1,29 +1,27 @@
-"""The shared frame of a stage: steps one at a time, moods before and after, save and draft."""
+"""A stage as the person uses it: the draft offered and kept as they type, then the save."""
 
 from __future__ import annotations
 
 import importlib
 from typing import Any, ClassVar
 
-from textual import on
-from textual.app import ComposeResult
+from textual import on, work
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.reactive import var
-from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Footer, Label, Static
+from textual.message import Message
+from textual.widgets import Button, Input
 
 from tui.clock import now
-from tui.content.stages import INPUT_KINDS, Field, Stage, Step, load_stages
+from tui.content.stages import Stage, load_stages
 from tui.content.support import load_support
-from tui.screens.draft_prompt import DraftPrompt
-from tui.screens.stage_fields import build_input, read_answer, restore_answer
+from tui.screens.dialog import ESCAPE_KEEPS
+from tui.screens.draft_prompt import DraftChoice, DraftPrompt
+from tui.screens.drafting import DRAFT_ERRORS, DraftKeeper, KeepsDraft
+from tui.screens.stage_fields import restore_answer
+from tui.screens.stage_page import StagePage
 from tui.screens.support import offer_support
-from tui.store.records import LOW_MOOD, Draft, Session
+from tui.store.records import LOW_MOOD, Draft, Session, new_id
 from tui.store.store import Store, StoreError
-from tui.store.validation import ValidationError, clean_text
-from tui.widgets.date_field import DateField
+from tui.store.validation import ValidationError
 from tui.widgets.mood_slider import MoodSlider
 
 SCREEN_MODULES = {
@@ -35,223 +33,151 @@ SCREEN_MODULES = {
 }
 
 
-class StageScreen(Screen[None]):
-    """One stage's guided exercise; each stage's module adds its own widgets and records."""
+class StageScreen(KeepsDraft, StagePage):
+    """One stage's guided exercise; each stage's module adds its own widgets and records.
+
+    What is written is kept as this screen's own draft a second after each change, so a
+    closed terminal or a crash loses at most that second; a save removes the draft.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n,pagedown", "next_step", "Next step", priority=True),
         Binding("ctrl+b,pageup", "previous_step", "Step back", priority=True),
-        Binding("escape", "leave", "Leave (keeps a draft)"),
+        Binding("escape", "leave", ESCAPE_KEEPS),
+        Binding("m", "mood_log", "Log mood"),
     ]
 
-    CSS_PATH = "stage.tcss"
-
-    step_index: var[int] = var(0, init=False)
-    """Which step is on screen, from 0."""
+    AUTO_FOCUS = ""  # the focus waits for the draft offer, if there is one
 
     def __init__(
         self, stage: Stage, store: Store, *, draft: Draft | None = None, live: bool = True
     ) -> None:
-        super().__init__()
-        self.stage = stage
-        self.store = store
+        super().__init__(stage, store, live=live)
         self.draft = draft
-        self.live = live
-        """False in tests: animated widgets wait to be driven by hand."""
-        self.started_at = now()
-        self.fields: dict[str, Widget] = {}
-        self.reached_end = False
+        """A draft of this stage left earlier, offered as the stage opens."""
         self.saved: Session | None = None
-        self._fresh: tuple[Any, ...] | None = None
-
-    # -- building --------------------------------------------------------------
-
-    def compose(self) -> ComposeResult:
-        stage = self.stage
-        with Vertical(id="stage-head"):
-            yield Static(f"Stage {stage.number} · {stage.title}", id="stage-title")
-            yield Static(stage.summary, id="stage-summary")
-        yield Static(id="stage-progress")
-        with ContentSwitcher(initial="step-0", id="stage-steps"):
-            for index, step in enumerate(stage.steps):
-                scroll = VerticalScroll(id=f"step-{index}", classes="stage-step")
-                scroll.can_focus = False
-                with scroll:
-                    yield from self._compose_step(step, last=index == len(stage.steps) - 1)
-        with Horizontal(id="stage-buttons"):
-            yield Button("Back", id="stage-back")
-            yield Button("Next", id="stage-next", variant="primary")
-            yield Button("Save", id="stage-save", variant="success")
-        yield Footer()
-
-    def _compose_step(self, step: Step, *, last: bool) -> ComposeResult:
-        yield Static(step.prompt, classes="step-prompt", markup=False)
-        if step.layout == "columns":
-            with Horizontal(classes="step-columns"):
-                for field in step.fields:
-                    with Vertical(classes="step-column"):
-                        yield from self._compose_field(field)
-        else:
-            for field in step.fields:
-                yield from self._compose_field(field)
-        if last:
-            yield Static(self.stage.closing, classes="step-closing", markup=False)
-
-    def _compose_field(self, field: Field) -> ComposeResult:
-        yield Label(field.label, classes="field-label", markup=False)
-        widget = build_input(field) if field.kind in INPUT_KINDS else self.build_special(field)
-        self.fields[field.key] = widget
-        yield widget
-        if field.hint:
-            yield Static(field.hint, classes="field-hint", markup=False)
-
-    def build_special(self, field: Field) -> Widget:
-        """A widget for a kind only this stage knows; stage modules override this."""
-        raise ValueError(f"stage {self.stage.number} has no widget for {field.kind!r}")
+        self.owner = new_id()
+        """This screen's own token: its draft is written and removed under it only."""
+        self.draft_keeper: DraftKeeper[Any] | None = None
+        self._blank: tuple[Any, ...] = ()
+        """The page as it opened, before anything was written: not worth a draft."""
 
     def on_mount(self) -> None:
-        self._fresh = self._state()
+        self._blank = self.content()
         self._show_step()
-        self.fields["mood_before"].focus()
-        if self.draft is not None:
-            # After the first paint, so the stage is fully drawn beneath the question.
-            self.call_after_refresh(self._offer_draft)
+        if self.draft is None:
+            self._begin(None)
+        else:
+            # Before any field has focus: nothing typed now can land in an empty page.
+            self._offer_draft(self.draft)
 
-    def _offer_draft(self) -> None:
-        if self.draft is not None:
-            self.app.push_screen(DraftPrompt(self.draft, self.stage.title), self._draft_chosen)
+    @work
+    async def _offer_draft(self, draft: Draft) -> None:
+        choice = await self.app.push_screen_wait(DraftPrompt(draft, self.stage.title))
+        taken: Draft | None = None
+        try:
+            if choice is DraftChoice.CARRY_ON:
+                taken = self.store.take_draft(draft, self.owner)
+            elif choice is DraftChoice.LET_GO:
+                self.store.discard_draft(draft.stage, draft.owner)
+        except DRAFT_ERRORS as error:
+            self.notify(str(error), title="The draft was not changed", severity="warning")
+            taken = draft if choice is DraftChoice.CARRY_ON else None
+        if choice is DraftChoice.BACK:
+            self.dismiss()
+            return
+        if taken is not None:
+            self.restore(taken)
+        self._begin(taken)
 
-    def _draft_chosen(self, keep: bool | None) -> None:
-        if keep and self.draft is not None:
-            self.started_at = self.draft.started_at
-            if self.draft.mood_before is not None:
-                restore_answer(self.fields["mood_before"], self.draft.mood_before)
-            for key, value in self.draft.answers.items():
-                if key in self.fields and key not in ("mood_before", "mood_after"):
-                    restore_answer(self.fields[key], value)
-        self.fields["mood_before"].focus()
-
-    # -- steps -----------------------------------------------------------------
-
-    def watch_step_index(self) -> None:
+    def restore(self, draft: Draft) -> None:
+        """Put a draft back: every field, both moods, its start time and its step."""
+        self.started_at = draft.started_at
+        moods = {"mood_before": draft.mood_before, "mood_after": draft.mood_after}
+        for key, value in {**draft.answers, **moods}.items():
+            if key in self.fields and value is not None:
+                restore_answer(self.fields[key], value)
+        self.set_reactive(StagePage.step_index, min(draft.step, len(self.stage.steps) - 1))
         self._show_step()
-        step = self.query_one(f"#step-{self.step_index}")
-        first = next((widget for widget in step.query("*") if widget.can_focus), None)
-        if first is not None:
-            first.focus()
 
-    def _show_step(self) -> None:
-        count = len(self.stage.steps)
-        last = self.step_index == count - 1
-        self.reached_end = self.reached_end or last
-        self.query_one(ContentSwitcher).current = f"step-{self.step_index}"
-        title = self.stage.steps[self.step_index].title
-        self.query_one("#stage-progress", Static).update(
-            f"Step {self.step_index + 1} of {count} · {title}"
+    def _begin(self, restored: Draft | None) -> None:
+        """Start keeping a draft as the person types, and put the focus where they were."""
+        self.draft_keeper = DraftKeeper(
+            f"your page of stage {self.stage.number}, “{self.stage.title}”, "
+            "offered when you open it again",
+            self._state,
+            lambda state: state[0] == self._blank,
+            self._write_draft,
+            lambda: self.store.discard_draft(self.stage.number, self.owner),
         )
-        self.query_one("#stage-back", Button).disabled = self.step_index == 0
-        self.query_one("#stage-next", Button).display = not last
-        self.query_one("#stage-save", Button).display = last
-        self.step_shown(self.stage.steps[self.step_index])
-
-    def step_shown(self, step: Step) -> None:
-        """Called each time a step comes on screen; stage modules may refresh a view."""
-
-    def action_next_step(self) -> None:
-        """Go on to the next step."""
-        if self.step_index < len(self.stage.steps) - 1:
-            self.step_index += 1
-
-    def action_previous_step(self) -> None:
-        """Go back a step; nothing written is lost."""
-        if self.step_index > 0:
-            self.step_index -= 1
-
-    @on(Button.Pressed, "#stage-back")
-    def _back(self) -> None:
-        self.action_previous_step()
-
-    @on(Button.Pressed, "#stage-next")
-    def _next(self) -> None:
-        self.action_next_step()
+        self.draft_keeper.start(self, self._state() if restored is not None else None)
+        if restored is None:
+            self.fields["mood_before"].focus()
+        else:
+            self._focus_step()
 
     @on(Button.Pressed, "#stage-save")
     def _save(self) -> None:
         self.action_save()
 
-    # -- answers ---------------------------------------------------------------
-
-    def answers(self, *, draft: bool = False) -> dict[str, Any]:
-        """Everything filled in, by field key; moods are kept apart from the answers."""
-        found = {}
-        for key, widget in self.fields.items():
-            if key in ("mood_before", "mood_after"):
-                continue
-            value = read_answer(widget, draft=draft)
-            if value is not None:
-                found[key] = value
-        return found
-
-    def mood(self, key: str) -> int:
-        slider = self.fields[key]
-        assert isinstance(slider, MoodSlider)
-        return slider.value
-
-    def _state(self) -> tuple[Any, ...]:
-        return (self.mood("mood_before"), self.mood("mood_after"), self.answers(draft=True))
+    def _state(self) -> tuple[tuple[Any, ...], int]:
+        return self.content(), self.step_index
 
     def touched(self) -> bool:
-        """Whether anything, a mood included, has changed since the stage opened."""
-        return self._fresh is not None and self._state() != self._fresh
-
-    def save_extras(self, session: Session) -> None:
-        """Write what this stage adds beside the session; stage modules override this."""
-
-    def problem(self) -> tuple[str, Widget] | None:
-        """The first field that cannot be saved as it is, and why; stages may add checks."""
-        for widget in self.fields.values():
-            if isinstance(widget, DateField) and widget.problem:
-                return widget.problem, widget
-        return None
-
-    def _clean(self, answers: dict[str, Any]) -> dict[str, Any]:
-        labels = {field.key: field.label for field in self.stage.fields}
-        return {
-            key: clean_text(value, f"“{labels[key]}”") if isinstance(value, str) else value
-            for key, value in answers.items()
-        }
+        """Whether anything, a mood included, has been written or set since the stage opened."""
+        return self.content() != self._blank
 
     # -- saving and leaving ----------------------------------------------------
 
     def action_save(self) -> None:
-        """Save the session as it stands, with both moods, and go back."""
-        problem = self.problem()
-        if problem:
-            message, widget = problem
-            self.notify(message, title="Not saved yet", severity="error")
-            self.step_index = next(
-                index
-                for index, step in enumerate(self.stage.steps)
-                if any(self.fields[field.key] is widget for field in step.fields)
-            )
-            target = next((w for w in widget.query("*") if w.can_focus), widget)
-            self.call_after_refresh(target.focus)
+        """Save the session as it stands, with the moods given, and go back."""
+        if self._show_problem():
             return
+        session = self._session()
+        if session is None or not self._write(session):
+            return
+        self._forget_draft()
+        self.notify("Saved", title=self.stage.short_title)
+        latest = session.mood_after if session.mood_after is not None else session.mood_before
+        if latest is not None and latest <= LOW_MOOD:
+            offer_support(self.app, load_support().offer_low_mood)
+        self.dismiss()
+
+    def _show_problem(self) -> bool:
+        """Go to the first field that cannot be saved as it is and say why; False if none."""
+        problem = self.problem()
+        if problem is None:
+            return False
+        message, widget = problem
+        self.notify(message, title="Not saved yet", severity="error")
+        self.step_index = next(
+            index
+            for index, step in enumerate(self.stage.steps)
+            if any(self.fields[field.key] is widget for field in step.fields)
+        )
+        target = next((w for w in widget.query("*") if w.can_focus), widget)
+        self.call_after_refresh(target.focus)
+        return True
+
+    def _session(self) -> Session | None:
+        """The session as it stands (a mood not set is saved as none), or None and why not."""
         try:
             answers = self._clean(self.answers())
         except ValidationError as error:
             self.notify(str(error), title="Not saved yet", severity="error")
-            return
-        moved_after = self.mood("mood_after") != (self._fresh or (0, 5))[1]
-        session = Session(
+            return None
+        return Session(
             stage=self.stage.number,
             started_at=self.started_at,
             saved_at=now(),
             mood_before=self.mood("mood_before"),
-            mood_after=self.mood("mood_after") if self.reached_end or moved_after else None,
+            mood_after=self.mood("mood_after"),
             answers=answers,
         )
+
+    def _write(self, session: Session) -> bool:
+        """Save the session once, then what the stage adds beside it; say so if either fails."""
         try:
             if self.saved is None:
                 self.saved = self.store.add(session)
@@ -259,35 +185,58 @@ class StageScreen(Screen[None]):
         except (StoreError, ValidationError, OSError) as error:
             title = "Not saved" if self.saved is None else "Session saved, the rest was not"
             self.notify(str(error), title=title, severity="error", timeout=12)
+            return False
+        return True
+
+    def _forget_draft(self) -> None:
+        """The page is saved: this stage's own draft goes (another window's stays)."""
+        if self.draft_keeper is None:
             return
         try:
-            self.store.discard_draft(self.stage.number)
-        except (StoreError, OSError) as error:
+            self.draft_keeper.forget()
+        except DRAFT_ERRORS as error:
             self.notify(f"The old draft is still there: {error}", severity="warning")
-        self.notify("Saved", title=self.stage.short_title)
-        latest = session.mood_after if session.mood_after is not None else session.mood_before
-        if latest is not None and latest <= LOW_MOOD:
-            offer_support(self.app, load_support().offer_low_mood)
-        self.dismiss()
+
+    def _write_draft(self, state: tuple[tuple[Any, ...], int]) -> None:
+        (mood_before, mood_after, answers), step = state
+        self.store.save_draft(
+            Draft(
+                stage=self.stage.number,
+                started_at=self.started_at,
+                updated_at=now(),
+                mood_before=mood_before,
+                answers=self._clean(answers),
+                mood_after=mood_after,
+                step=step,
+                owner=self.owner,
+            )
+        )
 
     def action_leave(self) -> None:
         """Go back, keeping a draft of anything written so far."""
-        if self.touched():
+        if self.draft_keeper is not None:
             try:
-                self.store.save_draft(
-                    Draft(
-                        stage=self.stage.number,
-                        started_at=self.started_at,
-                        updated_at=now(),
-                        mood_before=self.mood("mood_before"),
-                        answers=self._clean(self.answers(draft=True)),
-                    )
-                )
-            except (StoreError, ValidationError, OSError) as error:
+                self.draft_keeper.keep()
+            except DRAFT_ERRORS as error:
                 self.notify(str(error), title="Draft not kept", severity="error", timeout=12)
                 return
-            self.notify("Kept as a draft; it will be offered when you come back.")
+            if self.draft_keeper.kept:
+                self.notify("Kept as a draft; it will be offered when you come back.")
         self.dismiss()
+
+    def action_mood_log(self) -> None:
+        """Log a mood now, starting from the mood this page holds."""
+        from tui.content.moods import load_moods
+        from tui.screens.mood_log import MoodLogScreen
+
+        self.app.push_screen(MoodLogScreen(self.store, load_moods(), self.current_mood()))
+
+    @on(MoodSlider.Submitted)
+    @on(Input.Submitted)
+    def _enter(self, event: Message) -> None:
+        """Enter on a slider or a one-line field goes on to the next field, as tab does."""
+        event.stop()
+        self.focus_next()
 
 
 def stage_screen(number: int, store: Store, *, live: bool = True) -> StageScreen:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from tui.content.stages import Field, Stage
+from tui.screens.dialog import Dialog
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import field_id
 from tui.store import setting_keys
@@ -21,54 +20,55 @@ from tui.store.store import Store
 from tui.widgets.mood_slider import MoodSlider
 from tui.widgets.urge_timer import UrgeTimer
 
+STRENGTH_HINT = "left and right, or a number key, say how strong; enter notes it."
 
-class UrgeCheckIn(ModalScreen[int | None]):
-    """How strong is the urge now? One number, then back to the timer."""
+
+class UrgeCheckIn(Dialog[int | None]):
+    """How strong is the urge now? One number, then back to the timer (None: not now)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "keep", "Note it"),
         Binding("escape", "dismiss(None)", "Not now"),
     ]
 
     DEFAULT_CSS = """
     UrgeCheckIn {
-        align: center middle;
-        & > Vertical {
-            width: 76; height: auto; padding: 1 2;
-            border: round $primary; background: $surface;
-        }
+        & > #dialog { width: 76; padding: 1 2 0 2; }
         #checkin-title { text-style: bold; margin-bottom: 1; }
-        Horizontal { height: auto; align-horizontal: right; margin-top: 1; }
-        Button { margin-left: 1; }
     }
     """
 
-    def __init__(self, labels: tuple[str, ...], value: int, *, final: bool) -> None:
+    def __init__(self, labels: tuple[str, ...], value: int | None, *, final: bool) -> None:
         super().__init__()
         self.labels = labels
         self.value = value
         self.final = final
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         title = "Time is up. How strong is the urge now?" if self.final else "A check-in"
-        with Vertical():
-            yield Static(title, id="checkin-title")
-            if not self.final:
-                yield Static("How strong is the urge now? Just notice; there is no wrong answer.")
-            yield MoodSlider(self.value, labels=self.labels, id="checkin-strength")
-            with Horizontal():
-                yield Button("Not now", id="checkin-skip")
-                yield Button("Note it", id="checkin-keep", variant="primary")
+        yield Static(title, id="checkin-title")
+        if not self.final:
+            yield Static("How strong is the urge now? Just notice; there is no wrong answer.")
+        yield MoodSlider(self.value, labels=self.labels, id="checkin-strength")
+        yield Static(STRENGTH_HINT, id="checkin-hint", classes="dialog-hint")
+
+    def buttons(self) -> list[Button]:
+        return [Button("Note it", id="checkin-keep"), Button("Not now", id="checkin-skip")]
 
     def on_mount(self) -> None:
         self.query_one(MoodSlider).focus()
 
+    @on(MoodSlider.Submitted)
     def action_keep(self) -> None:
-        """Close with the strength shown."""
-        self.dismiss(self.query_one(MoodSlider).value)
+        """Close with the strength shown; a slider not set yet waits to be moved."""
+        strength = self.query_one(MoodSlider).value
+        if strength is None:
+            self.app.bell()
+            return
+        self.dismiss(strength)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
         if event.button.id == "checkin-keep":
             self.action_keep()
         else:
@@ -104,34 +104,36 @@ class UrgeStage(StageScreen):
         return next(field.labels for field in self.stage.fields if field.key == "urge_strength")
 
     @on(UrgeTimer.CheckInDue)
-    def _check_in(self, event: UrgeTimer.CheckInDue) -> None:
-        latest = self.timer.last_strength
-        start = latest if latest is not None else self._initial_strength()
-        modal = UrgeCheckIn(self.strength_labels, start, final=event.final)
-        self.app.push_screen(modal, self._checked_in)
-
-    def _checked_in(self, strength: int | None) -> None:
+    @work
+    async def _check_in(self, event: UrgeTimer.CheckInDue) -> None:
+        """Ask how strong the urge is now, starting from the last strength given."""
+        modal = UrgeCheckIn(self.strength_labels, self.latest_strength(), final=event.final)
+        strength = await self.app.push_screen_wait(modal)
         if strength is not None:
             self.timer.add_checkin(strength)
         elif not self.timer.finished:
             self.timer.running = True
         self.timer.query_one(Button).focus()
 
-    def _initial_strength(self) -> int:
-        slider = self.fields["urge_strength"]
-        assert isinstance(slider, MoodSlider)
-        return slider.value
+    def latest_strength(self) -> int | None:
+        """The urge's strength at the last check-in, else as first given; None if never."""
+        latest = self.timer.last_strength
+        return latest if latest is not None else self.mood("urge_strength")
 
     def save_extras(self, session: Session) -> None:
-        """Count this urge among those ridden out, at its latest strength."""
-        if not self.touched():
-            return  # an untouched page is not an urge
+        """Count this urge among those ridden out, at its latest strength.
+
+        Without a strength given (first or at a check-in) no urge is recorded: a number
+        the person never gave is never saved.
+        """
+        strength = self.latest_strength()
+        if strength is None:
+            return
         answers: dict[str, Any] = session.answers
-        latest = self.timer.last_strength
         self.store.add(
             Urge(
                 at=session.saved_at,
-                strength=latest if latest is not None else self._initial_strength(),
+                strength=strength,
                 note=answers.get("need", ""),
                 acted=False,
                 source="session",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -174,11 +174,10 @@ class SupportScreen(Screen[None]):
             await holder.remove_children()
             await holder.mount_all(self.line_widgets(lines))
 
-    def action_edit_plan(self) -> None:
-        self.app.push_screen(SafetyPlanScreen(self.store, self.support), self.plan_closed)
-
-    def plan_closed(self, changed: bool | None) -> None:
-        if changed:
+    @work
+    async def action_edit_plan(self) -> None:
+        """Open the safety-plan editor; show the plan again once it is saved."""
+        if await self.app.push_screen_wait(SafetyPlanScreen(self.store, self.support)):
             self.query_one("#plan", Static).update(self.plan_text())
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from textual import on
 from textual.app import ComposeResult
 from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from tui.clock import now
 from tui.content.support import load_support
-from tui.content.tracker import TrackerText
 from tui.screens.support import offer_support
 from tui.screens.tracker_form import WHEN_HINT, TrackerForm, field_row, read_day, read_moment
 from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, LogisticsContact, Slip, Urge
-from tui.store.store import Store
-from tui.store.validation import check_scale, clean_text
+from tui.store.validation import ValidationError, clean_text
 from tui.widgets.mood_slider import MoodSlider
+
+STRENGTH_NEEDED = "How strong is the urge? Move the slider to say, then save."
 
 
 def hint(text: str) -> Static:
@@ -27,7 +26,8 @@ def hint(text: str) -> Static:
 class StartDayForm(TrackerForm[date]):
     """Sets the day the no-contact period began."""
 
-    form_title = "The day I started"
+    dialog_title = "The day I started"
+    form_name = "start_day"
 
     def intro(self) -> str:
         return self.text.start_intro
@@ -46,12 +46,8 @@ class StartDayForm(TrackerForm[date]):
 class SlipForm(TrackerForm[Slip]):
     """Records contact that happened: it restarts the count and keeps everything else."""
 
-    form_title = "Log contact that happened"
-
-    def __init__(self, store: Store, text: TrackerText) -> None:
-        super().__init__(store, text)
-        self.mood: int | None = None
-        """The mood, once the person has moved the slider; untouched, none is saved."""
+    dialog_title = "Log contact that happened"
+    form_name = "slip"
 
     def intro(self) -> str:
         return self.text.slip_intro
@@ -67,12 +63,8 @@ class SlipForm(TrackerForm[Slip]):
         yield field_row("What happened", TextArea(id="slip-note", placeholder="if you like"))
         feeling = Input(placeholder="a few words, if you like", id="slip-feeling")
         yield field_row("How it felt", feeling)
-        yield field_row("Mood now", MoodSlider(5, id="slip-mood"))
+        yield field_row("Mood now", MoodSlider(id="slip-mood"))
         yield hint("A mood is saved only if you move the slider.")
-
-    @on(MoodSlider.Changed, "#slip-mood")
-    def mood_moved(self, event: MoodSlider.Changed) -> None:
-        self.mood = event.value
 
     def save(self) -> Slip:
         slip = Slip(
@@ -80,7 +72,7 @@ class SlipForm(TrackerForm[Slip]):
             they_reached_out=self.query_one("#slip-they", RadioButton).value,
             note=clean_text(self.query_one("#slip-note", TextArea).text.strip()),
             feeling=clean_text(self.query_one("#slip-feeling", Input).value.strip(), "How it felt"),
-            mood=None if self.mood is None else check_scale(self.mood),
+            mood=self.query_one("#slip-mood", MoodSlider).value,
         )
         return self.store.add_slip(slip)
 
@@ -97,7 +89,8 @@ class SlipForm(TrackerForm[Slip]):
 class UrgeForm(TrackerForm[Urge]):
     """Records an urge to reach out, with the person's own reasons in view."""
 
-    form_title = "Log an urge"
+    dialog_title = "Log an urge"
+    form_name = "urge"
 
     DEFAULT_CSS = """
     UrgeForm #urge-reasons {
@@ -118,7 +111,7 @@ class UrgeForm(TrackerForm[Urge]):
             yield shown
         else:
             yield hint(self.text.reasons_empty)
-        strength = MoodSlider(5, labels=self.text.strength_labels, id="urge-strength")
+        strength = MoodSlider(labels=self.text.strength_labels, id="urge-strength")
         yield field_row("How strong", strength)
         yield field_row("What it wants", Input(placeholder="if you like", id="urge-note"))
         outcome = RadioSet(
@@ -129,9 +122,12 @@ class UrgeForm(TrackerForm[Urge]):
         yield field_row("What happened", outcome)
 
     def save(self) -> Urge:
+        strength = self.query_one("#urge-strength", MoodSlider).value
+        if strength is None:
+            raise ValidationError(STRENGTH_NEEDED)
         urge = Urge(
             at=now(),
-            strength=check_scale(self.query_one("#urge-strength", MoodSlider).value, "Strength"),
+            strength=strength,
             note=clean_text(self.query_one("#urge-note", Input).value.strip()),
             acted=self.query_one("#urge-acted", RadioButton).value,
             source="app",
@@ -145,7 +141,8 @@ class UrgeForm(TrackerForm[Urge]):
 class LogisticsForm(TrackerForm[LogisticsContact]):
     """Records contact that had to happen; it breaks nothing."""
 
-    form_title = "Log logistics contact"
+    dialog_title = "Log logistics contact"
+    form_name = "logistics"
 
     def intro(self) -> str:
         return self.text.logistics_intro
@@ -169,7 +166,8 @@ class LogisticsForm(TrackerForm[LogisticsContact]):
 class ReasonsForm(TrackerForm[str]):
     """Writes or edits the person's own reasons for going No Contact."""
 
-    form_title = "Why I started"
+    dialog_title = "Why I started"
+    form_name = "reasons"
 
     DEFAULT_CSS = """
     ReasonsForm #reasons {

@@ -337,9 +337,23 @@ class LogisticsContact(Record):
 
 
 class Draft(Frozen):
-    """A stage left half way: offered again when the stage is reopened."""
+    """A stage left half way: offered again when the stage is reopened.
 
-    FIELDS = ("stage", "started_at", "updated_at", "mood_before", "answers")
+    Every open stage keeps its own draft, named by `owner` (a token of that window), so a
+    save in one window never deletes the work of another. `step` is the step on screen when
+    the draft was kept (from 0); a mood not given is None, never a made-up value.
+    """
+
+    FIELDS = (
+        "stage",
+        "started_at",
+        "updated_at",
+        "mood_before",
+        "answers",
+        "mood_after",
+        "step",
+        "owner",
+    )
     HIDDEN = frozenset({"answers"})
     __slots__ = FIELDS
     stage: int
@@ -347,6 +361,9 @@ class Draft(Frozen):
     updated_at: datetime
     mood_before: int | None
     answers: dict[str, Any]
+    mood_after: int | None
+    step: int
+    owner: str
 
     def __init__(
         self,
@@ -355,8 +372,20 @@ class Draft(Frozen):
         updated_at: datetime,
         mood_before: int | None,
         answers: dict[str, Any] = _FRESH,
+        mood_after: int | None = None,
+        step: int = 0,
+        owner: str = "",
     ) -> None:
-        self._set(stage, started_at, updated_at, mood_before, {} if answers is _FRESH else answers)
+        self._set(
+            stage,
+            started_at,
+            updated_at,
+            mood_before,
+            {} if answers is _FRESH else answers,
+            mood_after,
+            step,
+            owner,
+        )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Draft:
@@ -366,4 +395,37 @@ class Draft(Frozen):
             updated_at=_time(data["updated_at"]),
             mood_before=data.get("mood_before"),
             answers=dict(data.get("answers", {})),
+            mood_after=data.get("mood_after"),
+            step=data.get("step", 0),
+            owner=data.get("owner", ""),
+        )
+
+
+class FormDraft(Frozen):
+    """What was typed in a dialog (the mood log, a tracker form, the safety plan) and not saved.
+
+    It is there again the next time that dialog opens. `values` holds each field's content
+    by the field's id; `owner` is the window that kept it, as for a Draft.
+    """
+
+    FIELDS = ("form", "updated_at", "values", "owner")
+    HIDDEN = frozenset({"values"})
+    __slots__ = FIELDS
+    form: str
+    updated_at: datetime
+    values: dict[str, Any]
+    owner: str
+
+    def __init__(
+        self, form: str, updated_at: datetime, values: dict[str, Any], owner: str = ""
+    ) -> None:
+        self._set(form, updated_at, values, owner)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FormDraft:
+        return cls(
+            form=data["form"],
+            updated_at=_time(data["updated_at"]),
+            values=dict(data.get("values", {})),
+            owner=data.get("owner", ""),
         )

@@ -59,6 +59,10 @@ def _stage(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 5
 
 
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _text(value: Any) -> bool:
     return isinstance(value, str)
 
@@ -121,6 +125,15 @@ DRAFT: Shape = {
     "updated_at": (_time, True),
     "mood_before": (_optional_scale, False),
     "answers": (_object, False),
+    "mood_after": (_optional_scale, False),
+    "step": (_count, False),
+    "owner": (_text, False),
+}
+FORM_DRAFT: Shape = {
+    "form": (_text, True),
+    "updated_at": (_time, True),
+    "values": (_object, False),
+    "owner": (_text, False),
 }
 
 FILE_SHAPES: dict[str, dict[str, Shape]] = {
@@ -129,7 +142,7 @@ FILE_SHAPES: dict[str, dict[str, Shape]] = {
     "urges": {"_default": URGE},
     "tracker.json": {"start": START, "slips": SLIP, "logistics": LOGISTICS},
     "profile.json": {"settings": SETTING},
-    "drafts.json": {"drafts": DRAFT},
+    "drafts.json": {"drafts": DRAFT, "forms": FORM_DRAFT},
 }
 
 

@@ -6,7 +6,7 @@ Layout of the data dir (decided once; see README "Where your data lives"):
         write costs the same in the tenth year as in the first week;
     tracker.json   the no-contact start, slips and logistics contact (few, read whole);
     profile.json   settings, reasons, safety plan, boundaries card, letters;
-    drafts.json    stages left half way;
+    drafts.json    stages and dialogs left half way, one draft per open window;
     .lock          held by whoever is writing, for one read-modify-write.
 """
 
@@ -22,7 +22,16 @@ from tui.store import backups
 from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
 from tui.store.lock import DirLock
 from tui.store.paths import resolve_data_dir
-from tui.store.records import Draft, Frozen, LogisticsContact, MoodLog, Session, Slip, Urge
+from tui.store.records import (
+    Draft,
+    FormDraft,
+    Frozen,
+    LogisticsContact,
+    MoodLog,
+    Session,
+    Slip,
+    Urge,
+)
 from tui.store.recovery import load_tables
 from tui.store.storage import PendingStorage
 from tui.store.validation import check_day, check_record, check_setting
@@ -34,6 +43,7 @@ if TYPE_CHECKING:
     from tinydb import TinyDB
 
     R = TypeVar("R", MoodLog, Session, Urge)
+    D = TypeVar("D", Draft, FormDraft)
 
 ShardedRecord = MoodLog | Session | Urge
 
@@ -408,18 +418,111 @@ class Store:
         return {str(document.get("key")): document.get("value") for document in documents}
 
     # -- drafts --------------------------------------------------------------
+    # Each open window keeps its own draft of a stage or a form, named by its owner token;
+    # every change below is one write under the lock, made on the file as it is now, so
+    # one window never deletes or overwrites what another window is keeping.
 
     def draft(self, stage: int) -> Draft | None:
-        for document in self._table(DRAFTS_FILE, "drafts"):
-            if document.get("stage") == stage:
-                return Draft.from_dict(document)
-        return None
+        """The newest draft of `stage`, whichever window kept it."""
+        return _newest(Draft.from_dict(document) for document in self._drafts("drafts", stage))
+
+    def drafts(self) -> list[Draft]:
+        """Every stage draft, in the order they were first kept (for export)."""
+        return [Draft.from_dict(document) for document in self._table(DRAFTS_FILE, "drafts")]
 
     def save_draft(self, draft: Draft) -> None:
+        """Keep `draft` as its owner's draft of its stage, in place of that owner's last one."""
         check_record(draft)
-        with self._writing(self.root / DRAFTS_FILE) as database:
-            database.table("drafts").upsert(draft.to_dict(), _query().stage == draft.stage)
+        self._keep_draft("drafts", draft.to_dict())
 
-    def discard_draft(self, stage: int) -> None:
+    def discard_draft(self, stage: int, owner: str) -> None:
+        """Delete the draft of `stage` kept by `owner`; other windows' drafts stay."""
+        self._take_draft("drafts", stage, owner, None)
+
+    def take_draft(self, draft: Draft, owner: str) -> Draft:
+        """Make `draft` (as it is on disk now) the draft of window `owner`, and return it.
+
+        If it is no longer there, what was offered is kept as `owner`'s, so nothing is lost.
+        """
+        check_record(draft)
+        taken = self._take_draft("drafts", draft.stage, draft.owner, owner, draft.to_dict())
+        return Draft.from_dict(taken)
+
+    def form_draft(self, form: str) -> FormDraft | None:
+        """The newest draft of dialog `form`, whichever window kept it."""
+        return _newest(FormDraft.from_dict(document) for document in self._drafts("forms", form))
+
+    def save_form_draft(self, draft: FormDraft) -> None:
+        """Keep what a dialog holds as its owner's draft of that dialog."""
+        check_record(draft)
+        self._keep_draft("forms", draft.to_dict())
+
+    def discard_form_draft(self, form: str, owner: str) -> None:
+        """Delete the draft of dialog `form` kept by `owner`; other windows' drafts stay."""
+        self._take_draft("forms", form, owner, None)
+
+    def take_form_draft(self, draft: FormDraft, owner: str) -> FormDraft:
+        """As take_draft, for a dialog's draft."""
+        check_record(draft)
+        taken = self._take_draft("forms", draft.form, draft.owner, owner, draft.to_dict())
+        return FormDraft.from_dict(taken)
+
+    def _drafts(self, table: str, key: int | str) -> list[dict[str, Any]]:
+        """The documents in drafts.json's `table` for one stage or form."""
+        return [d for d in self._table(DRAFTS_FILE, table) if d.get(DRAFT_KEYS[table]) == key]
+
+    def _keep_draft(self, table: str, document: dict[str, Any]) -> None:
+        key, owner = document[DRAFT_KEYS[table]], document["owner"]
         with self._writing(self.root / DRAFTS_FILE) as database:
-            database.table("drafts").remove(_query().stage == stage)
+            drafts = database.table(table)
+            ids = _owned(drafts.all(), DRAFT_KEYS[table], key, owner)
+            if ids:
+                drafts.update(_replaced_by(document), doc_ids=ids[-1:])
+                if len(ids) > 1:
+                    drafts.remove(doc_ids=ids[:-1])
+            else:
+                drafts.insert(document)
+
+    def _take_draft(
+        self,
+        table: str,
+        key: int | str,
+        owner: str,
+        new_owner: str | None,
+        offered: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Remove `owner`'s draft of `key`; with `new_owner`, keep it again as theirs.
+
+        Returns the draft as it was on disk (or `offered` when it was gone), re-owned.
+        """
+        with self._writing(self.root / DRAFTS_FILE) as database:
+            drafts = database.table(table)
+            ids = _owned(drafts.all(), DRAFT_KEYS[table], key, owner)
+            found = drafts.get(doc_id=ids[-1]) if ids else None
+            taken = dict(found if isinstance(found, dict) else offered or {})
+            if ids:
+                drafts.remove(doc_ids=ids)
+            if new_owner is not None:
+                taken["owner"] = new_owner
+                drafts.remove(doc_ids=_owned(drafts.all(), DRAFT_KEYS[table], key, new_owner))
+                drafts.insert(taken)
+        return taken
+
+
+DRAFT_KEYS = {"drafts": "stage", "forms": "form"}
+"""What names the thing a draft belongs to, per table of drafts.json."""
+
+
+def _owned(documents: list[Any], key_field: str, key: int | str, owner: str) -> list[int]:
+    """The TinyDB ids of the drafts of `key` kept by `owner` (no owner: an older draft)."""
+    return [
+        document.doc_id
+        for document in documents
+        if document.get(key_field) == key and document.get("owner", "") == owner
+    ]
+
+
+def _newest(drafts: Iterable[D]) -> D | None:
+    """The draft kept last; of two kept in the same second, the one written later."""
+    ordered = sorted(enumerate(drafts), key=lambda pair: (pair[1].updated_at, pair[0]))
+    return ordered[-1][1] if ordered else None

@@ -18,6 +18,7 @@ from tui.store.records import (
     MOOD_MIN,
     SOURCES,
     Draft,
+    FormDraft,
     LogisticsContact,
     MoodLog,
     Session,
@@ -190,6 +191,13 @@ def check_stage(value: object) -> int:
     return value
 
 
+def check_step(value: object) -> int:
+    """Which step of a stage a draft was left on, from 0."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValidationError("A draft's step must be a whole number from 0.")
+    return value
+
+
 def check_json_value(value: Any, what: str, limit: int) -> Any:
     """A value made only of text, numbers, yes/no, nothing, lists and text-keyed objects.
 
@@ -283,5 +291,13 @@ def check_record(record: object) -> None:
         check_time(record.updated_at, "The time of the draft")
         check_optional_scale(record.mood_before, "The mood before")
         check_answers(record.answers, "This draft")
+        check_optional_scale(record.mood_after, "The mood after")
+        check_step(record.step)
+        check_text(record.owner, "A draft's window", SHORT_LIMIT)
+    elif isinstance(record, FormDraft):
+        check_text(record.form, "A draft's form", SHORT_LIMIT)
+        check_time(record.updated_at, "The time of the draft")
+        check_answers(record.values, "This draft")
+        check_text(record.owner, "A draft's window", SHORT_LIMIT)
     else:
         raise ValidationError(f"A {type(record).__name__} is not a record the app keeps.")

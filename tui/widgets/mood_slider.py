@@ -1,4 +1,8 @@
-"""A focusable 0-10 mood slider, shaped like Textual's Switch: keys, clicks and drags."""
+"""A focusable 0-10 mood slider, shaped like Textual's Switch: keys, clicks and drags.
+
+It starts "not set" (value None) and stays so until the person moves it, so a mood nobody
+gave is never saved as if they had.
+"""
 
 from __future__ import annotations
 
@@ -22,11 +26,15 @@ LABEL_COLUMN = 20
 """Cells for the longest label and a gap."""
 TRACK_MIN = 11
 TRACK_MAX = 44
+SLIDER_START = 5
+"""Where the faint knob of a slider not set yet waits, and where the arrow keys move it from."""
+NOT_SET = "not set"
+"""What a slider says until it is moved."""
 
 
-def clamp(value: int) -> int:
-    """A mood value held inside 0-10."""
-    return max(MOOD_MIN, min(MOOD_MAX, value))
+def clamp(value: int | None) -> int | None:
+    """A mood value held inside 0-10; None (not set) stays None."""
+    return None if value is None else max(MOOD_MIN, min(MOOD_MAX, value))
 
 
 class MoodSlider(Widget, can_focus=True):
@@ -41,6 +49,8 @@ class MoodSlider(Widget, can_focus=True):
             Binding(str(digit), f"set_mood({digit})", "Mood to that number", show=False)
             for digit in range(10)
         ),
+        Binding("backspace,delete", "set_mood(None)", "Mood back to not set", show=False),
+        Binding("enter", "submit", "Go on, or save the form", show=False),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -49,6 +59,7 @@ class MoodSlider(Widget, can_focus=True):
         "mood-slider--knob",
         "mood-slider--value",
         "mood-slider--label",
+        "mood-slider--unset",
     }
 
     ALLOW_SELECT = False
@@ -68,6 +79,7 @@ class MoodSlider(Widget, can_focus=True):
         & > .mood-slider--knob { color: $primary; text-style: bold; }
         & > .mood-slider--value { color: $foreground; text-style: bold; }
         & > .mood-slider--label { color: $foreground; }
+        & > .mood-slider--unset { color: $text-muted; text-style: italic; }
 
         &:focus {
             border: tall $border;
@@ -83,24 +95,34 @@ class MoodSlider(Widget, can_focus=True):
     }
     """
 
-    value: reactive[int] = reactive(5, init=False)
-    """The mood shown, 0 (worst) to 10 (best)."""
+    value: reactive[int | None] = reactive(None, init=False)
+    """The mood given, 0 (worst) to 10 (best), or None while it is not set."""
 
     @dataclass
     class Changed(Message):
-        """Posted when the mood changes, by key, click or drag."""
+        """Posted when the mood changes, by key, click or drag (None: back to not set)."""
 
         slider: MoodSlider
-        value: int
+        value: int | None
 
         @property
         def control(self) -> MoodSlider:
             """The slider that changed, for `@on(MoodSlider.Changed, "#id")`."""
             return self.slider
 
+    @dataclass
+    class Submitted(Message):
+        """Posted on enter: the person is done here; the screen decides what comes next."""
+
+        slider: MoodSlider
+
+        @property
+        def control(self) -> MoodSlider:
+            return self.slider
+
     def __init__(
         self,
-        value: int = 5,
+        value: int | None = None,
         *,
         labels: Sequence[str] | None = None,
         name: str | None = None,
@@ -113,16 +135,16 @@ class MoodSlider(Widget, can_focus=True):
         self._dragging = False
         self.set_reactive(MoodSlider.value, clamp(value))
 
-    def validate_value(self, value: int) -> int:
+    def validate_value(self, value: int | None) -> int | None:
         return clamp(value)
 
-    def watch_value(self, value: int) -> None:
+    def watch_value(self, value: int | None) -> None:
         self.post_message(self.Changed(self, value))
 
     @property
     def label(self) -> str:
-        """The words for the current value."""
-        return self.labels[self.value]
+        """The words for the current value, or "not set"."""
+        return NOT_SET if self.value is None else self.labels[self.value]
 
     # -- geometry ------------------------------------------------------------
 
@@ -133,7 +155,7 @@ class MoodSlider(Widget, can_focus=True):
     def _value_at(self, x: int) -> int:
         """The value under column x of the content area."""
         span = self._track_width() - 1
-        return clamp(round(x * MOOD_MAX / span))
+        return max(MOOD_MIN, min(MOOD_MAX, round(x * MOOD_MAX / span)))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return TRACK_MAX + VALUE_COLUMN + LABEL_COLUMN
@@ -143,9 +165,18 @@ class MoodSlider(Widget, can_focus=True):
 
     def render(self) -> Text:
         width = self._track_width()
-        knob = round(self.value * (width - 1) / MOOD_MAX)
         style = self.get_component_rich_style
         text = Text(no_wrap=True, overflow="ellipsis")
+        if self.value is None:
+            # A faint ring where the arrow keys will start from; no number, no label.
+            knob = round(SLIDER_START * (width - 1) / MOOD_MAX)
+            text.append("─" * knob, style("mood-slider--rest"))
+            text.append("○", style("mood-slider--rest"))
+            text.append("─" * (width - knob - 1), style("mood-slider--rest"))
+            text.append(" " * VALUE_COLUMN)
+            text.append(NOT_SET, style("mood-slider--unset"))
+            return text
+        knob = round(self.value * (width - 1) / MOOD_MAX)
         text.append("━" * knob, style("mood-slider--filled"))
         text.append("●", style("mood-slider--knob"))
         text.append("─" * (width - knob - 1), style("mood-slider--rest"))
@@ -157,12 +188,16 @@ class MoodSlider(Widget, can_focus=True):
     # -- keys ----------------------------------------------------------------
 
     def action_step(self, delta: int) -> None:
-        """Move the mood by `delta`."""
-        self.value = clamp(self.value + delta)
+        """Move the mood by `delta`; a slider not set yet moves from SLIDER_START."""
+        self.value = clamp((SLIDER_START if self.value is None else self.value) + delta)
 
-    def action_set_mood(self, value: int) -> None:
-        """Set the mood to `value`."""
+    def action_set_mood(self, value: int | None) -> None:
+        """Set the mood to `value` (None: not set)."""
         self.value = value
+
+    def action_submit(self) -> None:
+        """Say the person is done with this slider (enter)."""
+        self.post_message(self.Submitted(self))
 
     # -- mouse ---------------------------------------------------------------
 

@@ -29,13 +29,13 @@ def clock_text(seconds: float) -> str:
 
 
 class UrgeTimer(TimedExercise):
-    """A timer of a few minutes with check-ins; it can be paused, lengthened and skipped."""
+    """A timer of a few minutes with check-ins; it can be paused, lengthened and stopped."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("p", "start_pause", "Start or pause the timer", show=False),
         Binding("minus", "adjust(-1)", "One minute less", show=False),
         Binding("plus,equals_sign", "adjust(1)", "One minute more", show=False),
-        Binding("s", "skip", "Skip the timer", show=False),
+        Binding("s", "stop", "Stop the timer", show=False),
     ]
 
     DEFAULT_CSS = """
@@ -84,7 +84,7 @@ class UrgeTimer(TimedExercise):
             yield Button("Start", id="timer-toggle", variant="primary")
             yield Button("−1 min", id="timer-less")
             yield Button("+1 min", id="timer-more")
-            yield Button("Skip", id="timer-skip")
+            yield Button("Stop", id="timer-stop")
 
     @property
     def total(self) -> int:
@@ -187,7 +187,7 @@ class UrgeTimer(TimedExercise):
         floor = max(MIN_MINUTES, int(self.elapsed // 60) + 1)
         self.minutes = max(floor, min(MAX_MINUTES, self.minutes + delta))
 
-    def action_skip(self) -> None:
+    def action_stop(self) -> None:
         """Stop the timer; the session keeps what was ridden."""
         if not self.finished:
             self.running = False
@@ -200,6 +200,6 @@ class UrgeTimer(TimedExercise):
             "timer-toggle": self.action_start_pause,
             "timer-less": lambda: self.action_adjust(-1),
             "timer-more": lambda: self.action_adjust(1),
-            "timer-skip": self.action_skip,
+            "timer-stop": self.action_stop,
         }
         actions[event.button.id or ""]()

@@ -182,7 +182,11 @@ class NoContactApp(App[None]):
         )
         yield SystemCommand("Help", "Every key, and how this works", self.action_help)
         yield from care_commands(self, self.store)
-        yield from super().get_system_commands(screen)
+        # Textual's screenshot would write the whole screen, private words and all, to
+        # ~/Downloads readable by anyone: it is left out, and no key reaches it.
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
 
 
 def create_app(

@@ -14,11 +14,14 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 # A fresh, empty data dir for every run unless DATA_DIR is given, so trying the app
-# never touches anyone's real journal.
+# never touches anyone's real journal. The app is told which folder is the trial one
+# (NOCONTACT_TRIAL_DIR) and says so, so nobody keeps real entries in it by mistake.
 run: $(STAMP)
-	@dir="$(DATA_DIR)"; [ -n "$$dir" ] || dir=$$(mktemp -d -t nocontact-run.XXXXXX); \
-	$(BIN)/nocontact --data-dir "$$dir" $(ARGS); status=$$?; \
-	echo "This run's data is in $$dir"; exit $$status
+	@dir="$(DATA_DIR)"; trial=""; \
+	if [ -z "$$dir" ]; then dir=$$(mktemp -d -t nocontact-run.XXXXXX); trial="$$dir"; fi; \
+	NOCONTACT_TRIAL_DIR="$$trial" $(BIN)/nocontact --data-dir "$$dir" $(ARGS); status=$$?; \
+	if [ -n "$$trial" ]; then echo "This trial's data is in $$dir (temporary, not kept)"; \
+	else echo "This run's data is in $$dir"; fi; exit $$status
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

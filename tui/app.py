@@ -15,6 +15,7 @@ from tui.content.moods import load_moods
 from tui.content.stages import load_stages
 from tui.screens.home import HomeScreen
 from tui.store.store import Store
+from tui.trial import show_trial_notice
 
 NOTICE_TIMEOUT = 60
 """Seconds a kept-aside file's notice stays up: long enough to read it twice."""
@@ -74,6 +75,7 @@ class NoContactApp(App[None]):
         return HomeScreen(self.store)
 
     def on_mount(self) -> None:
+        show_trial_notice(self, self.store.root)
         self.show_notices()
         if self.initial_stage is not None:
             self.open_stage(self.initial_stage)

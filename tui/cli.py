@@ -7,13 +7,10 @@ import atexit
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from tui.commandline.errors import UsageError
 from tui.store.validation import ValidationError
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

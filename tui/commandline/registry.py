@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 
 def _lazy(module: str, function: str = "run") -> Any:

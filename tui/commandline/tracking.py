@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from tui import clock
 from tui.commandline.common import (
@@ -18,10 +19,6 @@ from tui.commandline.status import load_tracker, tracker_lines
 from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, Slip, Urge
 from tui.store.tracker import in_words
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
 
 
 def start(args: argparse.Namespace) -> int:

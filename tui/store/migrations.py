@@ -13,17 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from tui.store.records import new_id
-from tui.store.storage import SCHEMA_VERSION
+from tui.store.storage import SCHEMA_VERSION, Tables
 
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
-
-    from tui.store.storage import Tables
-
-    Step = Callable[[str, Tables], Tables]
+Step = Callable[[str, Tables], Tables]
 
 
 RECORD_TABLES = {

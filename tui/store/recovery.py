@@ -10,18 +10,19 @@ from __future__ import annotations
 import os
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import Any
 
 from tui.clock import now
 from tui.store import backups
 from tui.store.atomic import PRIVATE_FILE, atomic_write_bytes, fsync_dir
 from tui.store.shapes import check_shape, shape_key
-from tui.store.storage import SCHEMA_VERSION, CorruptFileError, decode_file, encode_file
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
-
-    from tui.store.storage import Tables
+from tui.store.storage import (
+    SCHEMA_VERSION,
+    CorruptFileError,
+    Tables,
+    decode_file,
+    encode_file,
+)
 
 _SOUND: dict[Path, tuple[int, int, int]] = {}
 """Files whose shape was checked in this process, by (inode, mtime, size) when checked.

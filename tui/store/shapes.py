@@ -12,19 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from tui.store.records import MOOD_MAX, MOOD_MIN
-from tui.store.storage import CorruptFileError
+from tui.store.storage import CorruptFileError, Tables
 
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
-
-    from tui.store.storage import Tables
-
-    FieldCheck = Callable[[Any], bool]
-    # Each table: field -> (check, required).
-    Shape = dict[str, tuple[FieldCheck, bool]]
+FieldCheck = Callable[[Any], bool]
+Shape = dict[str, tuple[FieldCheck, bool]]
+"""Each field of a table's records: (its check, whether it is required)."""
 
 
 def _time(value: Any) -> bool:

@@ -17,6 +17,7 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.store import backups
 from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
@@ -36,14 +37,11 @@ from tui.store.recovery import load_tables
 from tui.store.storage import PendingStorage
 from tui.store.validation import check_day, check_record, check_setting
 
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
 if TYPE_CHECKING:
-    from typing import Any, TypeVar
-
     from tinydb import TinyDB
 
-    R = TypeVar("R", MoodLog, Session, Urge)
-    D = TypeVar("D", Draft, FormDraft)
+R = TypeVar("R", MoodLog, Session, Urge)
+D = TypeVar("D", Draft, FormDraft)
 
 ShardedRecord = MoodLog | Session | Urge
 

@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from tui.store.records import (
     MOOD_MAX,
@@ -25,10 +26,6 @@ from tui.store.records import (
     Slip,
     Urge,
 )
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
 
 NOTE_LIMIT = 10_000
 """Characters in one note or answer; far beyond a heartfelt page, short of a pasted book."""

@@ -16,15 +16,15 @@ from datetime import datetime
 from typing import Any
 
 from tui.store.records import new_id
-from tui.store.storage import SCHEMA_VERSION, Tables
+from tui.store.storage import DEFAULT_TABLE, SCHEMA_VERSION, Tables
 
 Step = Callable[[str, Tables], Tables]
 
 
 RECORD_TABLES = {
-    "moods": ("_default",),
-    "sessions": ("_default",),
-    "urges": ("_default",),
+    "moods": (DEFAULT_TABLE,),
+    "sessions": (DEFAULT_TABLE,),
+    "urges": (DEFAULT_TABLE,),
     "tracker.json": ("slips", "logistics"),
 }
 """Per file (see tui.store.shapes.shape_key), the tables whose rows are records with an id."""

@@ -2,7 +2,7 @@
 
 These checks are about types, not wording: a file passes when every record in it can be
 shown and counted without a crash. A file that fails is kept aside, never overwritten.
-A table the app does not know makes a file fail too (a damaged "_default" key would
+A table the app does not know makes a file fail too (a damaged "_default" (DEFAULT_TABLE) key would
 otherwise hide a month of records), so a new table needs its line in FILE_SHAPES.
 Fields the app does not know are let through.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.store.records import MOOD_MAX, MOOD_MIN
-from tui.store.storage import CorruptFileError, Tables
+from tui.store.storage import DEFAULT_TABLE, CorruptFileError, Tables
 
 FieldCheck = Callable[[Any], bool]
 Shape = dict[str, tuple[FieldCheck, bool]]
@@ -132,9 +132,9 @@ FORM_DRAFT: Shape = {
 }
 
 FILE_SHAPES: dict[str, dict[str, Shape]] = {
-    "moods": {"_default": MOOD},
-    "sessions": {"_default": SESSION},
-    "urges": {"_default": URGE},
+    "moods": {DEFAULT_TABLE: MOOD},
+    "sessions": {DEFAULT_TABLE: SESSION},
+    "urges": {DEFAULT_TABLE: URGE},
     "tracker.json": {"start": START, "slips": SLIP, "logistics": LOGISTICS},
     "profile.json": {"settings": SETTING},
     "drafts.json": {"drafts": DRAFT, "forms": FORM_DRAFT},

@@ -13,6 +13,8 @@ Tables = dict[str, dict[str, Any]]
 """A data file's tables by name, each holding its documents by TinyDB document id."""
 
 SCHEMA_KEY = "_schema"
+DEFAULT_TABLE = "_default"
+"""TinyDB's name for the table `insert` writes to: a month shard keeps its records there."""
 SCHEMA_VERSION = 1
 """The format every file is written in; tui/store/migrations.py brings older ones up to it."""
 

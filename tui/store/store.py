@@ -34,7 +34,7 @@ from tui.store.records import (
     Urge,
 )
 from tui.store.recovery import load_tables
-from tui.store.storage import PendingStorage
+from tui.store.storage import DEFAULT_TABLE, PendingStorage
 from tui.store.validation import check_day, check_record, check_setting
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ class Store:
         if near is not None:
             candidates.insert(0, self.shard_path(kind, near))
         for path in candidates:
-            documents = self._read_tables(path).get("_default", {}).values()
+            documents = self._read_tables(path).get(DEFAULT_TABLE, {}).values()
             if any(document.get("id") == record_id for document in documents):
                 return path
         raise RecordNotFoundError(
@@ -308,7 +308,7 @@ class Store:
             if name.removesuffix(".json") < oldest_shard:
                 break
             path = directory / name
-            documents = self._read_tables(path).get("_default", {}).values()
+            documents = self._read_tables(path).get(DEFAULT_TABLE, {}).values()
             for record in _newest_first(record_type, documents):
                 if since and record.when < since:
                     return
@@ -322,7 +322,7 @@ class Store:
         """
         if not (len(month) == 7 and month[4] == "-" and (month[:4] + month[5:]).isdigit()):
             raise ValueError(f"not a month: {month!r}")
-        documents = self._read_tables(self.root / kind / f"{month}.json").get("_default", {})
+        documents = self._read_tables(self.root / kind / f"{month}.json").get(DEFAULT_TABLE, {})
         return _newest_first(SHARDED_KINDS[kind], documents.values())
 
     def shard_totals(self) -> dict[str, list[tuple[str, dict[str, Any]]]]:

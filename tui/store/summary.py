@@ -20,6 +20,7 @@ from typing import Any
 
 from tui.store.atomic import atomic_write_bytes
 from tui.store.records import MoodLog
+from tui.store.storage import DEFAULT_TABLE
 
 SUMMARY_FILE = "summary.json"
 SUMMARY_VERSION = 1
@@ -104,7 +105,7 @@ def shard_aggregates(
             stat_key = _stat_key(entry.stat())
             result = _cached(cached.get(key), stat_key)
             if result is None:
-                documents = list(read_tables(Path(entry.path)).get("_default", {}).values())
+                documents = list(read_tables(Path(entry.path)).get(DEFAULT_TABLE, {}).values())
                 result = aggregate(kind, documents)
             fresh[key] = {"stat": stat_key, "aggregate": result}
             found[kind].append((entry.name, result))
@@ -155,7 +156,7 @@ def urge_counts(
         if name > boundary:
             resisted, acted = resisted + result["resisted"], acted + result["acted"]
         elif name == boundary and since is not None:
-            documents = read_tables(root / "urges" / name).get("_default", {}).values()
+            documents = read_tables(root / "urges" / name).get(DEFAULT_TABLE, {}).values()
             recent = [doc for doc in documents if datetime.fromisoformat(doc["at"]) >= since]
             counted = aggregate("urges", recent)
             resisted, acted = resisted + counted["resisted"], acted + counted["acted"]

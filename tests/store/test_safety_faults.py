@@ -87,7 +87,7 @@ def test_the_disk_full_message_says_what_happened(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ENOSPC reads as a full disk, in one sentence a person can act on."""
-    monkeypatch.setattr(atomic.os, "replace", _failing(errno.ENOSPC, os.replace))
+    monkeypatch.setattr(atomic.os, "write", _failing(errno.ENOSPC, os.write))
     with pytest.raises(StoreError) as raised:
         store.set_setting("country", "GB")
     assert str(raised.value) == (

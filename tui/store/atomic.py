@@ -1,10 +1,16 @@
-"""Whole-file writes that leave either the old file or the new one, never a torn one."""
+"""Whole-file writes that leave either the old file or the new one, never a torn one.
+
+Everything in the data dir is opened without following symlinks and changed through the
+open descriptor (fchmod), so a link planted in the data dir never leads a read, a write or
+a change of mode to a file somewhere else.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 from pathlib import Path
 
 TEMP_SUFFIX = ".tmp"
@@ -25,26 +31,141 @@ _WRITE_FAILURES = {
     errno.EPERM: "the data folder cannot be written to",
 }
 
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_TMPFILE = getattr(os, "O_TMPFILE", 0)
+"""Linux only: a file with no name until it is linked in, so a kill can never strand it."""
+_LOOSE_BITS = stat.S_IWGRP | stat.S_IWOTH | stat.S_ISVTX
+"""Mode bits that make a folder shared: others may add, remove or replace what is in it."""
+
+
+class UnsafePathError(OSError):
+    """A path in the data dir that is a link, or not a plain file or folder: never followed."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.ELOOP, f"{path} {what}, and the app never follows one")
+
+
+class SharedFolderError(OSError):
+    """A data folder others can change, or someone else's: refused, never re-permissioned."""
+
 
 def temp_name_for(path: Path) -> Path:
     """A unique hidden temp path beside `path`, recognisable as ours when left by a crash."""
     return path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
 
 
+def _fchmod_dir(path: Path, mode: int) -> os.stat_result:
+    """Open the folder `path` without following a link, set `mode` on it if needed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | _NO_FOLLOW | _CLOEXEC)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR):
+            raise UnsafePathError(path, "is a link or not a folder") from None
+        raise
+    try:
+        found = os.fstat(fd)
+        if found.st_mode & 0o7777 != mode:
+            os.fchmod(fd, mode)
+        return found
+    finally:
+        os.close(fd)
+
+
 def make_private_dir(directory: Path) -> Path:
-    """Create `directory` and any missing parents, each 0700 whatever the umask."""
-    missing = [folder for folder in (directory, *directory.parents) if not folder.exists()]
-    for folder in reversed(missing):
-        folder.mkdir(mode=PRIVATE_DIR, exist_ok=True)
-        os.chmod(folder, PRIVATE_DIR)
-    if directory.stat().st_mode & 0o777 != PRIVATE_DIR:
-        os.chmod(directory, PRIVATE_DIR)
+    """A folder inside the data dir, created (with missing parents) or checked, 0700.
+
+    An existing link in its place is refused, never followed.
+    """
+    try:
+        os.mkdir(directory, PRIVATE_DIR)
+    except FileNotFoundError:
+        make_private_dir(directory.parent)
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(directory, PRIVATE_DIR)
+    except FileExistsError:
+        pass
+    _fchmod_dir(directory, PRIVATE_DIR)
     return directory
+
+
+def open_data_dir(root: Path) -> Path:
+    """The data dir, ready to use, or SharedFolderError saying why it is not used.
+
+    The rule: a folder that does not exist yet is created 0700 (with any missing parents);
+    an existing folder must belong to this user and be writable by nobody else (no group
+    or world write bit, no sticky bit, as on /tmp). One that others may only read, such as
+    a 0755 folder made by hand, is made private (0700); anything else is refused as it is,
+    never re-permissioned. The data dir itself may be a link the person made (to another
+    disk, say); nothing inside it is ever followed.
+    """
+    if not os.path.lexists(root):
+        return make_private_dir(root)
+    try:
+        fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
+    except NotADirectoryError:
+        raise SharedFolderError(errno.ENOTDIR, f"{root} is not a folder") from None
+    try:
+        found = os.fstat(fd)
+        if found.st_uid != os.geteuid():
+            raise SharedFolderError(errno.EPERM, f"{root} belongs to another user")
+        if found.st_mode & _LOOSE_BITS:
+            raise SharedFolderError(
+                errno.EPERM, f"{root} is shared: other users can add or remove files in it"
+            )
+        if found.st_mode & 0o777 != PRIVATE_DIR:
+            os.fchmod(fd, PRIVATE_DIR)
+    finally:
+        os.close(fd)
+    return root
+
+
+def is_plain_dir(path: Path) -> bool:
+    """Whether `path` is a real folder (not a link to one); UnsafePathError for anything else."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    if not stat.S_ISDIR(mode):
+        raise UnsafePathError(path, "is a link or not a folder")
+    return True
+
+
+class NotRegularFileError(OSError):
+    """A data path that holds a link, a folder, a pipe or a device instead of a file."""
+
+
+def read_regular(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of the plain file at `path` and its stat, never following a link.
+
+    A link, pipe, device or folder raises NotRegularFileError (a pipe never blocks the read).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | os.O_NONBLOCK | _CLOEXEC)
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENXIO, errno.EISDIR):
+            raise NotRegularFileError(error.errno, "it is a link or not a file") from None
+        raise
+    try:
+        found = os.fstat(fd)
+        if not stat.S_ISREG(found.st_mode):
+            raise NotRegularFileError(errno.EINVAL, "it is a link or not a file")
+        chunks = []
+        remaining = found.st_size + 1
+        while True:
+            chunk = os.read(fd, max(remaining, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks), found
+    finally:
+        os.close(fd)
 
 
 def fsync_dir(directory: Path) -> None:
     """Make a rename inside `directory` durable."""
-    fd = os.open(directory, os.O_RDONLY)
+    fd = os.open(directory, os.O_RDONLY | _CLOEXEC)
     try:
         os.fsync(fd)
     except OSError as error:
@@ -54,25 +175,75 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
-    """Write `data` to `path` through a 0600 temp file, fsync, rename and fsync the dir.
+def _write_all(fd: int, data: bytes, durable: bool) -> None:
+    # The mode given to open() is filtered by the umask; fchmod is not.
+    os.fchmod(fd, PRIVATE_FILE)
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+    if durable:
+        os.fsync(fd)
 
-    On any failure before the rename the original file is byte-identical, the temp file
-    is removed and the error propagates to the caller. `durable=False` skips both fsyncs:
-    still never torn, but a power cut may lose it (for backups, which are checked on use).
-    """
+
+def _link(fd: int, dir_fd: int, path: Path) -> None:
+    # linkat(AT_SYMLINK_FOLLOW) on /proc/self/fd/N names an O_TMPFILE file without any
+    # privilege. os.link makes that call only when given a dir fd; the source is absolute,
+    # so which folder it is does not matter.
+    os.link(f"/proc/self/fd/{fd}", path, src_dir_fd=dir_fd, follow_symlinks=True)
+
+
+def _link_in(fd: int, dir_fd: int, path: Path) -> bool:
+    """Give the unnamed file `fd` the name `path`, replacing what is there; False if unsupported."""
+    try:
+        _link(fd, dir_fd, path)
+        return True
+    except FileExistsError:
+        pass
+    except OSError:
+        return False  # no /proc here: the caller writes through a named temp file instead
     tmp = temp_name_for(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+    try:
+        _link(fd, dir_fd, tmp)
+    except OSError:
+        return False
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return True
+
+
+def _write_unnamed(path: Path, data: bytes, durable: bool) -> bool:
+    """Write through an O_TMPFILE file, named only once it is whole; False if unsupported."""
+    if not _TMPFILE:
+        return False
+    dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | _CLOEXEC)
     try:
         try:
-            # The mode given to open() is filtered by the umask; fchmod is not.
-            os.fchmod(fd, PRIVATE_FILE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            if durable:
-                os.fsync(fd)
+            fd = os.open(".", _TMPFILE | os.O_WRONLY | _CLOEXEC, PRIVATE_FILE, dir_fd=dir_fd)
+        except OSError as error:
+            if error.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+                return False  # this filesystem has no unnamed files
+            raise
+        try:
+            _write_all(fd, data, durable)
+            return _link_in(fd, dir_fd, path)
+        finally:
+            os.close(fd)
+    finally:
+        os.close(dir_fd)
+
+
+def _write_named(path: Path, data: bytes, durable: bool) -> None:
+    """Write through a hidden temp file beside `path`, removed on any failure."""
+    tmp = temp_name_for(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW | _CLOEXEC, PRIVATE_FILE)
+    try:
+        try:
+            _write_all(fd, data, durable)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -80,8 +251,51 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
+    """Write `data` to `path` as a 0600 file that appears whole, in one rename, or not at all.
+
+    On Linux the file is written unnamed (O_TMPFILE) and linked in only when complete, so
+    a kill at any moment strands no copy; elsewhere a hidden temp file beside `path` is
+    used, removed on any failure and by the next open after a crash. On any failure the
+    original file is byte-identical and the error propagates. `durable=False` skips the
+    fsyncs: still never torn, but a power cut may lose it (for backups, checked on use).
+    A link at `path` is replaced by the file, never followed.
+    """
+    if not _write_unnamed(path, data, durable):
+        _write_named(path, data, durable)
     if durable:
         fsync_dir(path.parent)
+
+
+def keep_copy(path: Path, aside: Path) -> None:
+    """Give what is at `path` the further name `aside` (0600), leaving `path` exactly as it is.
+
+    A hard link when possible (instant, no space), else a private copy of the bytes. A link
+    or other oddity at `path` is kept as itself, never followed.
+    """
+    found = os.lstat(path)
+    if not stat.S_ISREG(found.st_mode):
+        os.link(path, aside, follow_symlinks=False)
+        return
+    if found.st_nlink == 1 and found.st_mode & 0o777 == PRIVATE_FILE:
+        try:
+            os.link(path, aside, follow_symlinks=False)
+            return
+        except OSError:
+            pass  # a filesystem without hard links: copy instead
+    raw, _ = read_regular(path)
+    # A file with other names (which may lie outside the data dir) or a loose mode is
+    # copied, so nothing outside ever changes mode.
+    fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW | _CLOEXEC, PRIVATE_FILE)
+    try:
+        _write_all(fd, raw, durable=True)
+    except BaseException:
+        os.close(fd)
+        os.unlink(aside)
+        raise
+    os.close(fd)
 
 
 def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -91,12 +305,18 @@ def write_private_file(path: str | os.PathLike[str], data: bytes) -> Path:
     return target
 
 
-def describe_write_failure(error: OSError) -> str:
-    """Why a save failed, in words a person can act on (no file contents, no paths)."""
+def failure_reason(error: OSError) -> str:
+    """Why a write failed, in a few words a person can act on (no file contents)."""
     reason = _WRITE_FAILURES.get(error.errno or 0)
     if reason is None:
-        reason = (error.strerror or type(error).__name__).rstrip(".").lower()
-    return f"Not saved: {reason}, and nothing you had before was changed."
+        reason = (error.strerror or type(error).__name__).rstrip(".")
+        reason = reason if isinstance(error, UnsafePathError) else reason.lower()
+    return reason
+
+
+def describe_write_failure(error: OSError) -> str:
+    """Why a save failed, as the sentence the person sees."""
+    return f"Not saved: {failure_reason(error)}, and nothing you had before was changed."
 
 
 def _writer_is_alive(temp_name: str) -> bool:
@@ -113,13 +333,15 @@ def _writer_is_alive(temp_name: str) -> bool:
     return True
 
 
-def remove_stale_temp_files(directory: Path) -> list[Path]:
+def remove_stale_temp_files(directory: Path, name: str = "") -> list[Path]:
     """Delete temp files a crashed writer left behind in `directory`; return them.
 
+    With `name`, only temp files of that file (an export's, in a folder that is not ours).
     A temp file whose writer is still running is left alone: the Store cleans up while
     holding the lock, but derived files (summary.json) are written without it.
     """
     removed: list[Path] = []
+    prefix = f".{name}." if name else "."
     try:
         # os.scandir, not Path.iterdir: a shard folder holds a file per month, and making a
         # Path of each cost every quick command a millisecond at ten years.
@@ -128,10 +350,10 @@ def remove_stale_temp_files(directory: Path) -> list[Path]:
     except (FileNotFoundError, NotADirectoryError):
         return removed
     for entry in entries:
-        name = entry.name
-        ours = name.startswith(".") and name.endswith(TEMP_SUFFIX) and entry.is_file()
-        if ours and not _writer_is_alive(name):
+        entry_name = entry.name
+        ours = entry_name.startswith(prefix) and entry_name.endswith(TEMP_SUFFIX)
+        if ours and entry.is_file(follow_symlinks=False) and not _writer_is_alive(entry_name):
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(entry.path)
-                removed.append(directory / name)
+                removed.append(directory / entry_name)
     return removed

@@ -279,7 +279,9 @@ async def test_stage5_refuses_a_letter_dated_in_the_past(data_dir: Path) -> None
         await pilot.pause()
         assert app.screen is screen and screen.step_index == 2
         assert app.focused is screen.fields["open_on"].query_one(Input)
-        assert "pick a day after today" in str(screen.query_one("#date-shown", Static).content)
+        assert "A day in the future is needed" in str(
+            screen.query_one("#date-shown", Static).content
+        )
     assert Store.open(data_dir).sessions() == []
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from tui.commandline.errors import UsageError
 from tui.store.validation import ValidationError
+from tui.when_error import WhenError
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -155,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parse(arguments)
         handler: Handler = args.handler
         return handler(args)
-    except (UsageError, ValidationError) as error:
+    except (UsageError, ValidationError, WhenError) as error:
         print(f"nocontact: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -10,12 +10,11 @@ from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
-from tui.commandline.errors import UsageError
 from tui.content.tracker import TrackerText
 from tui.screens.dialog import FormDialog
 from tui.store.store import Store, StoreError
 from tui.store.validation import ValidationError
-from tui.when import parse_past, parse_past_day
+from tui.when import WhenError, parse_past, parse_past_day
 
 T = TypeVar("T")
 
@@ -56,7 +55,7 @@ class TrackerForm(FormDialog[T]):
     }
     """
 
-    refusals: ClassVar[tuple[type[Exception], ...]] = (UsageError, ValidationError, StoreError)
+    refusals: ClassVar[tuple[type[Exception], ...]] = (WhenError, ValidationError, StoreError)
 
     def __init__(self, store: Store, text: TrackerText) -> None:
         super().__init__(store)

@@ -2,40 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date
 from typing import Any
 
-from dateutil import parser
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from tui.clock import today
-
-WORDS = {"today": 0, "tomorrow": 1}
-
-
-class DateProblem(ValueError):
-    """The text is not a day we can use; the message says why, for the person."""
-
-
-def parse_day(text: str, *, future_only: bool = False) -> date | None:
-    """The day `text` names (ISO, "5 dec", "saturday", "tomorrow"), or None when empty."""
-    words = text.strip().lower()
-    if not words:
-        return None
-    base = today()
-    if words in WORDS:
-        day = base + timedelta(days=WORDS[words])
-    else:
-        try:
-            day = parser.parse(words, default=datetime.combine(base, time())).date()
-        except (ValueError, OverflowError) as error:
-            raise DateProblem(f"“{text.strip()}” is not a day on the calendar.") from error
-    if future_only and day <= base:
-        raise DateProblem(f"{day:%A %-d %B %Y} has come already; pick a day after today.")
-    return day
+from tui.when import WhenError, parse_day
 
 
 class DateField(Vertical):
@@ -79,7 +54,7 @@ class DateField(Vertical):
         """Why the text is not a usable day, or None when it is (or is empty)."""
         try:
             parse_day(self.text, future_only=self.future_only)
-        except DateProblem as problem:
+        except WhenError as problem:
             return str(problem)
         return None
 
@@ -88,7 +63,7 @@ class DateField(Vertical):
         """The day as YYYY-MM-DD, or None when empty or not a day."""
         try:
             day = parse_day(self.text, future_only=self.future_only)
-        except DateProblem:
+        except WhenError:
             return None
         return day.isoformat() if day else None
 

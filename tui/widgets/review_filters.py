@@ -14,7 +14,6 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Input, Select
 
-from tui.commandline.errors import UsageError
 from tui.review_entries import (
     SHOW_ALL,
     SHOW_CONTACT,
@@ -23,7 +22,7 @@ from tui.review_entries import (
     EntryFilter,
     stage_choice,
 )
-from tui.when import parse_when
+from tui.when import WhenError, parse_when
 
 NARROW = 90
 """Below this many columns the fields go compact, on two rows."""
@@ -159,7 +158,7 @@ class ReviewFilters(Container):
             return None
         try:
             return parse_when(text).date()
-        except UsageError as error:
+        except WhenError as error:
             field.add_class("-invalid")
             self.notify(str(error), title="That date is unclear", severity="warning")
             return None

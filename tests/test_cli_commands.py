@@ -77,7 +77,7 @@ class TestLog:
             ),
             (["log", "5", "--at", "someday"], "'someday' is not a date or time I can read"),
             (["log", "5", "--at"], "--at needs a value."),
-            (["log", "5", "--tag", "two words"], "A tag must be one word, not 'two words'."),
+            (["log", "5", "--tag", "two words"], "A tag must be one word, without spaces."),
             (["log", "5", "--colour"], "'--colour' is not an option here"),
         ],
     )
@@ -208,7 +208,7 @@ class TestStatus:
         assert code == 0
         assert out.splitlines() == [
             "No contact: 64 days (2 months, 3 days), since Sun 20 Sep 2026.",
-            "Milestones in this run: 1, 3, 7, 14, 30, 60 days.",
+            "Milestones in this run: 1, 3, 7, 14, 30 and 60 days.",
             "Urges: 1 ridden out, 1 acted on.",
             "Latest mood: 8 (Lighter), today 18:15.",
         ]

@@ -119,7 +119,7 @@ def test_importing_the_same_file_twice_adds_nothing(
     assert main(["--data-dir", str(other), "import", str(path)]) == 0
     out = capsys.readouterr().out
     assert "nothing new" in out
-    assert "7 record(s) were already here" in out
+    assert "7 records were already here" in out
     imported = Store.open(other)
     assert len(imported.moods()) == 3
     assert len(imported.slips()) == 1
@@ -134,7 +134,7 @@ def test_import_keeps_settings_already_here(
     other = Store.open(tmp_path / "other")
     other.set_setting("reasons", "My own words here.")
     assert main(["--data-dir", str(other.root), "import", str(path)]) == 0
-    assert "1 setting(s) differ" in capsys.readouterr().out
+    assert "1 setting differs" in capsys.readouterr().out
     assert other.setting("reasons") == "My own words here."
 
 
@@ -152,7 +152,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> str:
     ("change", "message"),
     [
         (lambda d: d.update(format="something"), "not an export from No Contact Coach"),
-        (lambda d: d.update(version=9), "export of version 9"),
+        (lambda d: d.update(version=9), "export of another version 9"),
         (lambda d: d["moods"][1].update(mood=11), "moods[1]: Mood must be from 0 to 10, not 11."),
         (
             lambda d: d["moods"][0].update(mood="7"),
@@ -174,7 +174,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> str:
         (lambda d: d.update(settings=[]), "'settings' must be an object"),
         (lambda d: d.update(no_contact_start="soon"), "'no_contact_start' is not a date"),
         (lambda d: d["moods"][2].update(note="bell\x07"), "moods[2]: The note holds an invisible"),
-        (lambda d: d.update(extra=1), "a part the app does not know: 'extra'"),
+        (lambda d: d.update(extra=1), "a part the app does not know."),
     ],
 )
 def test_a_malformed_file_is_refused_whole(
@@ -255,6 +255,6 @@ def test_bad_format_and_folder_output_are_usage_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["export", "--format", "xml"]) == 2
-    assert capsys.readouterr().err == "nocontact: The format must be json, csv or md, not 'xml'.\n"
+    assert capsys.readouterr().err == "nocontact: The format must be json, csv or md.\n"
     assert main(["export", "-o", str(tmp_path)]) == 2
     assert "is a folder" in capsys.readouterr().err

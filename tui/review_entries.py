@@ -14,6 +14,7 @@ from typing import Any
 
 from tui.content.review import ReviewText
 from tui.store.month_index import HistoryRecord
+from tui.store.printable import printable
 from tui.store.records import LogisticsContact, MoodLog, Session, Slip, Urge
 from tui.store.store import month_key
 
@@ -31,17 +32,10 @@ SHOW_SESSIONS = "sessions"
 SHOW_CONTACT = "contact"
 """Urges, slips and logistics contact: everything about reaching out."""
 
-_HIDDEN = {
-    **{code: None for code in range(0x20) if chr(code) not in "\n\t"},
-    **{code: None for code in range(0x7F, 0xA0)},
-    # Direction overrides would let one note reorder what is drawn after it.
-    **{code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
-}
-
 
 def displayable(text: str) -> str:
     """Text as it may reach the terminal: no control or direction characters, tabs as spaces."""
-    return text.translate(_HIDDEN).replace("\t", TAB)
+    return printable(text).replace("\t", TAB)
 
 
 def stage_choice(stage: int) -> str:

@@ -28,7 +28,10 @@ def test_records_added_after_a_delete_take_the_next_id(data_dir: Path) -> None:
         ("3", 6),
     ]
     tracker = json.loads((data_dir / "tracker.json").read_text())
-    assert tracker["start"] == {"1": {"date": "2026-11-02"}}
+    assert tracker["start"] == {
+        "1": {"date": "2026-11-02"},
+        "2": {"date": "2026-11-01", "replaced_at": "2026-11-23T20:15:00+00:00"},
+    }
     assert list(tracker["slips"]) == ["1"]
 
 

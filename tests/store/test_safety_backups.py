@@ -72,9 +72,9 @@ def test_restore_lists_and_puts_back_a_backup(
     listing = capsys.readouterr().out
     assert "moods/2026-11.json: 21 Nov 2026, 20 Nov 2026" in listing
 
-    assert main(["restore", "moods/2026-11.json", "--day", "2026-11-20"]) == 0
+    assert main(["restore", "moods/2026-11.json", "--day", "2026-11-20", "--yes"]) == 0
     said = capsys.readouterr().out
-    assert said.startswith("Put back moods/2026-11.json as it was on 20 November 2026;")
+    assert "\nPut back moods/2026-11.json as it was on 20 Nov 2026;" in said
     assert [mood.note for mood in Store.open().moods()] == ["the 19th"]
     [replaced] = (data_dir / "moods").glob("2026-11.json.before-restore-*")
     assert replaced.read_bytes() == current
@@ -89,5 +89,5 @@ def test_restore_of_a_file_without_backups_is_a_usage_error(
     assert main(["restore", "moods/1999-01.json"]) == 2
     assert capsys.readouterr().err == (
         "nocontact: There is no backup of moods/1999-01.json; "
-        "`nocontact restore` lists the files that have one.\n"
+        "`nocontact restore --list` lists the files that have one.\n"
     )

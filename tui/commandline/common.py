@@ -48,8 +48,10 @@ def open_store(args: argparse.Namespace) -> Store:
 
 def show_notices(store: Store) -> None:
     """Say, on stderr, which unreadable files were kept aside while the command ran."""
+    from tui.store.printable import printable
+
     for notice in store.notices:
-        print(f"nocontact: {notice}", file=sys.stderr)
+        print(f"nocontact: {printable(notice)}", file=sys.stderr)
 
 
 def moment_text(moment: datetime, now: datetime | None = None) -> str:
@@ -86,6 +88,8 @@ def support_line(store: Store) -> str:
 
 
 def first_line(text: str, width: int = 60) -> str:
-    """The first line of a note, cut to `width` characters."""
-    line = text.strip().split("\n", 1)[0]
+    """The first line of a note, cut to `width` characters, safe to print (printable.py)."""
+    from tui.store.printable import printable
+
+    line = printable(text).strip().split("\n", 1)[0]
     return line if len(line) <= width else f"{line[: width - 1]}…"

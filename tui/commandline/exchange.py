@@ -2,10 +2,13 @@
 
 Shape (documented in the README, "Command line"):
     {"format": "nocontact-coach", "version": 1, "exported_at": ISO time,
-     "no_contact_start": "YYYY-MM-DD" or null, "settings": {key: value},
+     "no_contact_start": "YYYY-MM-DD" or null,
+     "start_history": [{"date": "YYYY-MM-DD", "replaced_at": ISO time}, ...],
+     "settings": {key: value},
      "moods": [...], "sessions": [...], "urges": [...], "slips": [...], "logistics": [...],
      "drafts": [...]}
-Records are listed oldest first, each exactly as the store keeps it.
+Records are listed oldest first, each exactly as the store keeps it. A refusal names where
+in the file the fault is ("moods[3]"), never what is written there.
 """
 
 from __future__ import annotations
@@ -17,8 +20,15 @@ from typing import Any
 from tui import clock
 from tui.commandline.errors import UsageError
 from tui.store.records import Draft, LogisticsContact, MoodLog, Session, Slip, Urge
-from tui.store.store import Store
-from tui.store.validation import ValidationError, check_day, check_record, check_setting
+from tui.store.shapes import setting_fits
+from tui.store.store import FUTURE_ALLOWANCE, Store
+from tui.store.validation import (
+    ValidationError,
+    check_day,
+    check_record,
+    check_setting,
+    check_time,
+)
 
 FORMAT = "nocontact-coach"
 VERSION = 1
@@ -45,6 +55,10 @@ def build_export(store: Store) -> dict[str, Any]:
         "version": VERSION,
         "exported_at": clock.now().isoformat(),
         "no_contact_start": start.isoformat() if start else None,
+        "start_history": [
+            {"date": day.isoformat(), "replaced_at": replaced_at.isoformat()}
+            for day, replaced_at in reversed(store.start_history())
+        ],
         "settings": store.settings(),
         # The store lists newest first, ties by insertion; reversed is the order to re-insert.
         "moods": _oldest_first(list(reversed(store.moods()))),
@@ -61,13 +75,27 @@ class Incoming:
     """What a checked export file holds, ready to be added to a store."""
 
     no_contact_start: date | None = None
+    start_history: list[tuple[date, datetime]] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     records: dict[str, list[Any]] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
 
 
+def _identical(expected: Any, given: Any) -> bool:
+    """Equal, and of the same JSON type all the way down: true is not 1, 5.0 is not 5."""
+    if type(expected) is not type(given):
+        return False
+    if isinstance(expected, dict):
+        return expected.keys() == given.keys() and all(
+            _identical(expected[key], given[key]) for key in expected
+        )
+    if isinstance(expected, list):
+        return len(expected) == len(given) and all(map(_identical, expected, given))
+    return bool(expected == given)
+
+
 def _same(expected: Any, given: Any, key: str) -> bool:
-    if expected == given:
+    if _identical(expected, given):
         return True
     if key in TIME_FIELDS and isinstance(given, str):
         try:
@@ -88,14 +116,17 @@ def _record(kind: Any, document: Any, where: str) -> Any:
         raise UsageError(f"{where} has no {missing.args[0]!r}.") from None
     except ValidationError as error:
         raise UsageError(f"{where}: {error}") from None
-    except (TypeError, ValueError, AttributeError) as error:
-        raise UsageError(f"{where} holds a value of the wrong kind ({error}).") from None
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        raise UsageError(f"{where} holds a value of the wrong kind.") from None
     saved = record.to_dict()
     for key, value in document.items():
         if key not in saved:
-            raise UsageError(f"{where} has a field the app does not know: {key!r}.")
+            raise UsageError(f"{where} has a field the app does not know.")
         if not _same(saved[key], value, key):
             raise UsageError(f"{where} has a value of the wrong kind in {key!r}.")
+    moment = record.updated_at if isinstance(record, Draft) else record.when
+    if moment > clock.now() + FUTURE_ALLOWANCE:
+        raise UsageError(f"{where} is dated in the future.")
     return record
 
 
@@ -111,23 +142,25 @@ def read_export(data: Any) -> Incoming:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise UsageError("It is not an export from No Contact Coach (no 'format' line).")
     version = data.get("version")
-    if version != VERSION:
-        raise UsageError(f"It is an export of version {version!r}; this app reads version 1.")
+    if version != VERSION or type(version) is not int:
+        shown = f" {version}" if type(version) is int else ""
+        raise UsageError(f"It is an export of another version{shown}; this app reads version 1.")
     incoming = Incoming()
-    start = data.get("no_contact_start")
-    if start is not None:
-        try:
-            incoming.no_contact_start = check_day(date.fromisoformat(start), "The start day")
-        except (TypeError, ValueError) as error:
-            raise UsageError(f"'no_contact_start' is not a date: {error}") from None
+    incoming.no_contact_start = _start_day(data.get("no_contact_start"), "'no_contact_start'")
+    incoming.start_history = [
+        _earlier_start(entry, f"start_history[{index}]")
+        for index, entry in enumerate(_list(data, "start_history"))
+    ]
     settings = data.get("settings", {})
     if not isinstance(settings, dict):
         raise UsageError("'settings' must be an object.")
-    for key, value in settings.items():
+    for index, (key, value) in enumerate(settings.items()):
         try:
             check_setting(key, value)
+            if not setting_fits(key, value):
+                raise ValidationError("It is not in the shape the app keeps it in.")
         except ValidationError as error:
-            raise UsageError(f"Setting {key!r}: {error}") from None
+            raise UsageError(f"The setting number {index + 1} in 'settings': {error}") from None
     incoming.settings = settings
     for key, kind in RECORD_LISTS.items():
         incoming.records[key] = [
@@ -138,11 +171,45 @@ def read_export(data: Any) -> Incoming:
         _record(Draft, document, f"drafts[{index}]")
         for index, document in enumerate(_list(data, "drafts"))
     ]
-    known = {"format", "version", "exported_at", "no_contact_start", "settings", "drafts"}
-    unknown = set(data) - known - set(RECORD_LISTS)
-    if unknown:
-        raise UsageError(f"It has a part the app does not know: {sorted(unknown)[0]!r}.")
+    known = {
+        "format",
+        "version",
+        "exported_at",
+        "no_contact_start",
+        "start_history",
+        "settings",
+        "drafts",
+    }
+    if set(data) - known - set(RECORD_LISTS):
+        raise UsageError("It has a part the app does not know.")
     return incoming
+
+
+def _start_day(value: Any, where: str) -> date | None:
+    """A start day from the file: a date not after today, or one clear line."""
+    if value is None:
+        return None
+    try:
+        day = check_day(date.fromisoformat(value), "The start day")
+    except (TypeError, ValueError):
+        raise UsageError(f"{where} is not a date.") from None
+    if day > clock.today():
+        raise UsageError(f"{where} is a day in the future.")
+    return day
+
+
+def _earlier_start(entry: Any, where: str) -> tuple[date, datetime]:
+    """One earlier start day and when it was replaced, or one clear line."""
+    if not isinstance(entry, dict) or set(entry) != {"date", "replaced_at"}:
+        raise UsageError(f"{where} must hold a 'date' and a 'replaced_at', nothing else.")
+    day = _start_day(entry["date"], where)
+    try:
+        replaced_at = check_time(datetime.fromisoformat(entry["replaced_at"]))
+    except (TypeError, ValueError):
+        raise UsageError(f"{where} has a 'replaced_at' that is not a time.") from None
+    if day is None or replaced_at > clock.now() + FUTURE_ALLOWANCE:
+        raise UsageError(f"{where} is not an earlier start day.")
+    return day, replaced_at
 
 
 @dataclass
@@ -164,7 +231,16 @@ def _existing_ids(store: Store, key: str) -> set[str]:
 
 
 def add_to_store(store: Store, incoming: Incoming) -> Added:
-    """Add what `incoming` holds and the store lacks; never overwrite what is already here."""
+    """Add what `incoming` holds and the store lacks, all of it or (on any failure) none.
+
+    Never overwrites what is already here. One batch: every file is read fresh under the
+    lock and all of them land together (see Store.batch).
+    """
+    with store.batch():
+        return _add(store, incoming)
+
+
+def _add(store: Store, incoming: Incoming) -> Added:
     added = Added()
     for key, records in incoming.records.items():
         seen = _existing_ids(store, key)
@@ -179,10 +255,12 @@ def add_to_store(store: Store, incoming: Incoming) -> Added:
             for record in fresh:
                 (store.add_slip if key == "slips" else store.add_logistics)(record)
         elif fresh:
-            store.add_many(fresh)
+            store.add_imported(fresh)
         added.records[key] = len(fresh)
     if incoming.no_contact_start and store.no_contact_start() is None:
         store.set_no_contact_start(incoming.no_contact_start)
+    if incoming.start_history:
+        store.add_start_history(incoming.start_history)
     current = store.settings()
     for key, value in incoming.settings.items():
         if key in current:

@@ -7,8 +7,10 @@ import json
 from datetime import datetime
 from typing import Any
 
+from tui import clock
 from tui.commandline.common import first_line, mood_label, open_store, show_notices
 from tui.commandline.errors import UsageError
+from tui.store.printable import json_printable, printable
 from tui.store.records import LogisticsContact, MoodLog, Record, Session, Slip, Urge
 from tui.store.store import Store
 
@@ -22,14 +24,24 @@ KIND_NAMES: dict[type[Record], str] = {
 """The `kind` of each record in `history --json` and in exports; part of the stable shape."""
 
 
-def collect(store: Store, since: datetime | None, stage: int | None) -> list[Record]:
+def collect(
+    store: Store, since: datetime | None, stage: int | None, until: datetime | None = None
+) -> list[Record]:
     """Every record to show, newest first; a stage filter keeps sessions of that stage only."""
-    found: list[Record] = list(store.sessions(stage=stage, since=since))
+    found: list[Record] = [
+        session
+        for session in store.records("sessions", since, until)
+        if stage is None or session.stage == stage
+    ]
     if stage is None:
-        found.extend(store.moods(since))
-        found.extend(store.urges(since))
+        found.extend(store.records("moods", since, until))
+        found.extend(store.records("urges", since, until))
         tracked: list[Record] = [*store.slips(), *store.logistics()]
-        found.extend(record for record in tracked if since is None or record.when >= since)
+        found.extend(
+            record
+            for record in tracked
+            if (since is None or record.when >= since) and (until is None or record.when <= until)
+        )
     return sorted(found, key=lambda record: record.when, reverse=True)
 
 
@@ -65,6 +77,8 @@ def as_text(record: Record, titles: dict[int, str]) -> str:
             head = "    needed contact"
         note = getattr(record, "note", "")
         detail = f"{head}  · {first_line(note)}" if note.strip() else head
+        if isinstance(record, MoodLog) and record.tags:
+            detail += f"  #{' #'.join(printable(tag) for tag in record.tags)}"
     return f"{record.when:%Y-%m-%d %H:%M}  {KIND_NAMES[type(record)]:<9}  {detail}"
 
 
@@ -76,11 +90,17 @@ def stage_titles() -> dict[int, str]:
 
 
 def run(args: argparse.Namespace) -> int:
-    since = None
-    if args.since is not None:
-        from tui.when import parse_when
+    since = until = None
+    if args.since is not None or args.until is not None:
+        from tui.when import parse_past, parse_when
 
-        since = parse_when(args.since)
+        if args.since is not None:
+            since = parse_past(args.since, "--since")
+        if args.until is not None:
+            until = parse_when(args.until)
+            if until.time() == until.min.time() and ":" not in args.until:
+                # A day on its own means all of that day.
+                until = clock.local(until.replace(tzinfo=None, hour=23, minute=59, second=59))
     stage = None
     if args.stage is not None:
         text = args.stage.strip()
@@ -88,10 +108,11 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(f"Stage must be a number from 1 to 5, not {args.stage}.")
         stage = int(text)
     store = open_store(args)
-    records = collect(store, since, stage)
+    records = collect(store, since, stage, until)
     if args.json:
-        print(json.dumps([as_json(record) for record in records], ensure_ascii=False, indent=2))
-    elif not records and (since or stage):
+        listed = json.dumps([as_json(record) for record in records], ensure_ascii=False, indent=2)
+        print(json_printable(listed))
+    elif not records and (since or until or stage):
         print("Nothing matches that yet.")
     elif not records:
         print('Nothing here yet. `nocontact log 6 "a few words"` logs a mood in two seconds.')

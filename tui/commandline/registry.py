@@ -41,6 +41,9 @@ def _log(commands: Any) -> None:
 def _history(commands: Any) -> None:
     history = commands.add_parser("history", help="past sessions, moods, urges and slips")
     history.add_argument("--since", metavar="WHEN", help="only records from then on")
+    history.add_argument(
+        "--until", metavar="WHEN", help="only records up to then (a day: all of it)"
+    )
     history.add_argument("--stage", metavar="N", help="only sessions of stage N (1-5)")
     history.add_argument("--json", action="store_true", help="print JSON (shape in the README)")
     history.set_defaults(handler=_lazy("tui.commandline.history"))
@@ -55,6 +58,10 @@ def _status(commands: Any) -> None:
 def _start(commands: Any) -> None:
     start = commands.add_parser("start", help="set the day your no-contact period began")
     start.add_argument("when", metavar="WHEN", nargs="?", help="the day (default: today)")
+    start.add_argument(
+        "--change", action="store_true", help="move a start day already set (it stays on record)"
+    )
+    start.add_argument("--undo", action="store_true", help="put back the start day before")
     start.set_defaults(handler=_lazy("tui.commandline.tracking", "start"))
 
 
@@ -107,11 +114,18 @@ def _insights(commands: Any) -> None:
 
 
 def _restore(commands: Any) -> None:
-    restore = commands.add_parser("restore", help="list backups, or put a file's backup back")
+    restore = commands.add_parser("restore", help="list backups, or put files back from one")
     restore.add_argument(
         "file", metavar="FILE", nargs="?", help='a data file, e.g. "moods/2026-11.json"'
     )
-    restore.add_argument("--day", metavar="DATE", help="the backup of that day (default: newest)")
+    restore.add_argument(
+        "--day", metavar="DATE", help="the backup of that day (default: newest); alone, every file"
+    )
+    restore.add_argument("--list", action="store_true", help="list the backups (the default)")
+    restore.add_argument(
+        "--undo", action="store_true", help="put back what the last restore replaced"
+    )
+    restore.add_argument("--yes", action="store_true", help="do it without asking")
     restore.set_defaults(handler=_lazy("tui.commandline.restore"))
 
 

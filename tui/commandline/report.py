@@ -10,6 +10,7 @@ from typing import Any
 from tui import clock
 from tui.commandline.common import first_line, mood_label
 from tui.store import setting_keys
+from tui.store.printable import printable
 from tui.store.records import LogisticsContact, Slip
 from tui.store.tracker import build_tracker, in_words
 
@@ -121,7 +122,9 @@ def _session_section(sessions: list[dict[str, Any]]) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    """Text that cannot start markdown structure of its own inside a line."""
+    """Text that cannot start markdown structure of its own inside a line, nor drive a
+    terminal (see printable.py)."""
+    text = printable(text)
     for special in ("\\", "|", "#", "*", "_", "<", "`"):
         text = text.replace(special, f"\\{special}")
     return text

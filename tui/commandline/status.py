@@ -36,6 +36,15 @@ def tracker_lines(tracker: Tracker) -> list[str]:
     return lines
 
 
+def milestones_text(reached: tuple[int, ...]) -> str:
+    """Milestones as words: "1 day", "1 and 3 days", "1, 3 and 7 days"."""
+    if reached == (1,):
+        return "1 day"
+    numbers = [str(days) for days in reached]
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    return f"{listed} days"
+
+
 def short_line(tracker: Tracker, latest_mood: int | None) -> str:
     """One short line for a shell prompt: "day 40 · mood 7"."""
     parts = [f"day {tracker.current_days}" if tracker.started else "no start set"]
@@ -56,8 +65,7 @@ def run(args: argparse.Namespace) -> int:
     for line in tracker_lines(tracker):
         print(line)
     if tracker.milestones_reached:
-        reached = ", ".join(str(days) for days in tracker.milestones_reached)
-        print(f"Milestones in this run: {reached} days.")
+        print(f"Milestones in this run: {milestones_text(tracker.milestones_reached)}.")
     if overview.urges_resisted or overview.urges_acted:
         print(f"Urges: {overview.urges_resisted} ridden out, {overview.urges_acted} acted on.")
     latest = overview.latest_mood

@@ -15,6 +15,7 @@ from tui.commandline.common import (
     show_notices,
     support_line,
 )
+from tui.commandline.errors import UsageError
 from tui.commandline.status import load_tracker, tracker_lines
 from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, Slip, Urge
@@ -22,6 +23,10 @@ from tui.store.tracker import in_words
 
 
 def start(args: argparse.Namespace) -> int:
+    if args.undo:
+        if args.when is not None or args.change:
+            raise UsageError("--undo takes no day and no --change: it puts back the last one.")
+        return _undo_start(args)
     if args.when is None:
         day = clock.today()
     else:
@@ -30,14 +35,41 @@ def start(args: argparse.Namespace) -> int:
         day = parse_past_day(args.when, "The start of no contact")
     store = open_store(args)
     previous = store.no_contact_start()
+    if previous is not None and previous != day and not args.change:
+        raise UsageError(
+            f"Your start day is already {previous:%d %b %Y}; to change it, add --change "
+            "(the earlier day is kept, and `nocontact start --undo` puts it back)."
+        )
+    if previous == day:
+        print(f"Your start day is already {day:%d %b %Y}; nothing changed.")
+        show_notices(store)
+        return 0
     store.set_no_contact_start(day)
-    if previous is not None and previous != day:
-        print(f"The start moved from {previous:%d %b %Y} to {day:%d %b %Y}; nothing else changed.")
+    if previous is not None:
+        print(
+            f"The start moved from {previous:%d %b %Y} to {day:%d %b %Y}; nothing else changed. "
+            "`nocontact start --undo` puts it back."
+        )
     if day == clock.today():
         print(f"No contact starts today, {day:%a %d %b %Y}. One day at a time.")
     else:
         for line in tracker_lines(load_tracker(store)):
             print(line)
+    show_notices(store)
+    return 0
+
+
+def _undo_start(args: argparse.Namespace) -> int:
+    store = open_store(args)
+    if not store.start_history():
+        raise UsageError("The start day has not been changed, so there is nothing to undo.")
+    put_back, undone = store.undo_start_change()
+    print(
+        f"The start is {put_back:%d %b %Y} again (it was {undone:%d %b %Y}, which is kept "
+        "in the record too)."
+    )
+    for line in tracker_lines(load_tracker(store)):
+        print(line)
     show_notices(store)
     return 0
 

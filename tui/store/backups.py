@@ -5,6 +5,12 @@ who logs ten moods pays for one copy, and the copy is of a file that was just re
 checked. A copy is also taken before a migration rewrites a file. Both are rotated: only
 the newest few of each stay. The Store puts the newest good copy back when it keeps a
 broken file aside, and `nocontact restore` puts one back on request.
+
+A copy is named by the day the clock showed, and a clock can be wrong. So copies dated
+after today (from a clock that ran ahead, or today's clock is behind) are rotated
+separately from the rest, newest few of each kept: a clock that jumps forward once can
+never make rotation delete the copies taken after it is put right, and the copy just
+taken is always kept. Copies dated after today are also the last ones put back.
 """
 
 from __future__ import annotations
@@ -14,8 +20,15 @@ import re
 from datetime import date
 from pathlib import Path
 
-from tui.clock import now, today
-from tui.store.atomic import PRIVATE_FILE, atomic_write_bytes, make_private_dir
+from tui.clock import today
+from tui.store.atomic import (
+    NotRegularFileError,
+    atomic_write_bytes,
+    is_plain_dir,
+    make_private_dir,
+    read_regular,
+)
+from tui.store.journal import is_data_file
 from tui.store.records import Frozen
 from tui.store.shapes import check_shape, shape_key
 from tui.store.storage import CorruptFileError, decode_file
@@ -45,9 +58,10 @@ class Backup(Frozen):
         self._set(path, relative, day, before_migration)
 
     @property
-    def order(self) -> tuple[date, int]:
-        """Newest first: by day, and a daily copy after a migration copy of the same day."""
-        return (self.day, 0 if self.before_migration else 1)
+    def order(self) -> tuple[bool, date, int]:
+        """Newest first: by day, a daily copy after a migration copy of the same day, and
+        any copy dated after today (a wrong clock) after all the others."""
+        return (self.day <= today(), self.day, 0 if self.before_migration else 1)
 
 
 def relative_name(root: Path, path: Path) -> str:
@@ -70,21 +84,30 @@ def _parse(root: Path, backup_path: Path) -> Backup | None:
         return None
     folder = backup_path.parent.relative_to(root / BACKUP_DIR)
     relative = (folder / match["name"]).as_posix()
+    if not is_data_file(relative):
+        return None  # only copies of data files are ever listed or put back
     return Backup(backup_path, relative, day, match["before"] is not None)
+
+
+def _copies_in(root: Path, folder: Path) -> list[Backup]:
+    """The backups in one folder of DATA/backups/ (plain files only: links are never read)."""
+    if not is_plain_dir(folder):
+        return []
+    with os.scandir(folder) as entries:
+        found = [
+            _parse(root, Path(entry.path))
+            for entry in entries
+            if entry.name.endswith(".bak") and entry.is_file(follow_symlinks=False)
+        ]
+    return [backup for backup in found if backup is not None]
 
 
 def backups_of(root: Path, relative: str) -> list[Backup]:
     """Every copy of the data file `relative`, newest first."""
-    folder = (root / BACKUP_DIR / relative).parent
-    if not folder.is_dir():
-        return []
-    name = Path(relative).name
     found = [
         backup
-        for entry in os.scandir(folder)
-        if entry.name.startswith(f"{name}.") and entry.is_file()
-        for backup in [_parse(root, Path(entry.path))]
-        if backup is not None and backup.relative == relative
+        for backup in _copies_in(root, (root / BACKUP_DIR / relative).parent)
+        if backup.relative == relative
     ]
     return sorted(found, key=lambda backup: backup.order, reverse=True)
 
@@ -93,13 +116,9 @@ def all_backups(root: Path) -> dict[str, list[Backup]]:
     """Copies by the data file they copy, newest first, files in name order."""
     base = root / BACKUP_DIR
     found: dict[str, list[Backup]] = {}
-    if not base.is_dir():
-        return found
-    for folder, _, names in os.walk(base):
-        for name in names:
-            backup = _parse(root, Path(folder) / name)
-            if backup is not None:
-                found.setdefault(backup.relative, []).append(backup)
+    folders = [base, *(base / kind for kind in ("moods", "sessions", "urges"))]
+    for backup in (backup for folder in folders for backup in _copies_in(root, folder)):
+        found.setdefault(backup.relative, []).append(backup)
     return {
         relative: sorted(copies, key=lambda backup: backup.order, reverse=True)
         for relative, copies in sorted(found.items())
@@ -107,15 +126,23 @@ def all_backups(root: Path) -> dict[str, list[Backup]]:
 
 
 def _rotate(root: Path, relative: str, before_migration: bool, keep: int) -> None:
-    """Delete the oldest copies of one sort beyond `keep`."""
+    """Delete the oldest copies of one sort beyond `keep`, counting those dated after
+    today apart from the rest, so a clock that ran ahead never costs a newer copy."""
     copies = [b for b in backups_of(root, relative) if b.before_migration == before_migration]
-    for backup in copies[keep:]:
-        backup.path.unlink(missing_ok=True)
+    for dated_ahead in (False, True):
+        group = [backup for backup in copies if (backup.day > today()) == dated_ahead]
+        for backup in group[keep:]:
+            backup.path.unlink(missing_ok=True)
+
+
+def backup_folder(root: Path, relative_folder: str = ".") -> Path:
+    """DATA/backups/ (or a folder in it), made private the first time it is needed."""
+    return make_private_dir(root / BACKUP_DIR / relative_folder)
 
 
 def _store_copy(root: Path, path: Path, raw: bytes, suffix: str) -> Path:
     target = _backup_path(root, path, suffix)
-    make_private_dir(target.parent)
+    backup_folder(root, path.parent.relative_to(root).as_posix())
     # Not fsynced: that would double the cost of the day's first save, and a copy lost to
     # a power cut is only a copy (every copy is checked before it is put back).
     atomic_write_bytes(target, raw, durable=False)
@@ -128,10 +155,10 @@ def take_daily(root: Path, path: Path) -> Path | None:
     Call it holding the lock, after `path` was read and checked.
     """
     target = _backup_path(root, path, "")
-    if target.exists():
+    if os.path.lexists(target):
         return None
     try:
-        raw = path.read_bytes()
+        raw, _ = read_regular(path)
     except FileNotFoundError:
         return None
     _store_copy(root, path, raw, "")
@@ -146,7 +173,7 @@ def take_before_migration(root: Path, path: Path, raw: bytes, version: int) -> P
     return target
 
 
-def _first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup, bytes] | None:
+def first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup, bytes] | None:
     """The first of `copies` that reads cleanly as `relative`, with its bytes."""
     # Imported here: only reading a backup needs it, not the daily copy every save may take.
     from tui.store.migrations import migrate
@@ -154,10 +181,10 @@ def _first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup
     target = root / relative
     for backup in copies:
         try:
-            raw = backup.path.read_bytes()
+            raw, _ = read_regular(backup.path)
             version, tables = decode_file(target, raw)
             check_shape(target, migrate(shape_key(target), version, tables))
-        except (OSError, CorruptFileError):
+        except (OSError, NotRegularFileError, CorruptFileError):
             continue
         return backup, raw
     return None
@@ -165,28 +192,4 @@ def _first_good(root: Path, relative: str, copies: list[Backup]) -> tuple[Backup
 
 def newest_good(root: Path, relative: str) -> tuple[Backup, bytes] | None:
     """The newest copy of `relative` that reads cleanly, with its bytes."""
-    return _first_good(root, relative, backups_of(root, relative))
-
-
-def restore(root: Path, relative: str, day: date | None = None) -> str:
-    """Put back the newest good copy of `relative` (from `day` when given); return a sentence.
-
-    The file it replaces, if any, is kept beside it as NAME.before-restore-<time>.
-    Raises LookupError when there is no such copy. Call it holding the lock.
-    """
-    target = root / relative
-    copies = [backup for backup in backups_of(root, relative) if day in (None, backup.day)]
-    good = _first_good(root, relative, copies)
-    if good is None:
-        raise LookupError(relative)
-    backup, raw = good
-    kept = ""
-    if target.exists():
-        stamp = now().strftime("%Y%m%dT%H%M%S")
-        aside = target.with_name(f"{target.name}.before-restore-{stamp}")
-        os.replace(target, aside)
-        os.chmod(aside, PRIVATE_FILE)
-        kept = f"; the file it replaced is kept as {aside}"
-    make_private_dir(target.parent)
-    atomic_write_bytes(target, raw)
-    return f"Put back {relative} as it was on {backup.day.day} {backup.day:%B %Y}{kept}."
+    return first_good(root, relative, backups_of(root, relative))

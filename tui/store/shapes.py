@@ -1,10 +1,12 @@
 """What a readable data file holds, table by table, so a damaged one is caught on open.
 
 These checks are about types, not wording: a file passes when every record in it can be
-shown and counted without a crash. A file that fails is kept aside, never overwritten.
-A table the app does not know makes a file fail too (a damaged "_default" (DEFAULT_TABLE) key would
-otherwise hide a month of records), so a new table needs its line in FILE_SHAPES.
-Fields the app does not know are let through.
+shown, counted and saved again without a crash (times within the years the app shows,
+answers and settings no deeper than the app ever nests them, the settings it knows in the
+shape it writes them). A file that fails is kept aside, never overwritten. A table the app
+does not know means a newer version wrote the file: it is left exactly as it is (see
+NewerFileError), so a new table needs its line in FILE_SHAPES. Fields the app does not
+know are let through.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from tui.store import setting_keys
 from tui.store.records import MOOD_MAX, MOOD_MIN
-from tui.store.storage import DEFAULT_TABLE, CorruptFileError, Tables
+from tui.store.storage import DEFAULT_TABLE, CorruptFileError, NewerFileError, Tables
+from tui.store.validation import EARLIEST_YEAR, LATEST_YEAR, NESTING_LIMIT
 
 FieldCheck = Callable[[Any], bool]
 Shape = dict[str, tuple[FieldCheck, bool]]
@@ -29,17 +33,18 @@ def _time(value: Any) -> bool:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return False
-    return moment.utcoffset() is not None
+    # Within the years the app shows: a year-1 time with a big offset cannot even be sorted.
+    return moment.utcoffset() is not None and EARLIEST_YEAR <= moment.year <= LATEST_YEAR
 
 
 def _day(value: Any) -> bool:
     if not isinstance(value, str):
         return False
     try:
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         return False
-    return True
+    return EARLIEST_YEAR <= day.year <= LATEST_YEAR
 
 
 def _scale(value: Any) -> bool:
@@ -70,12 +75,55 @@ def _flag(value: Any) -> bool:
     return isinstance(value, bool)
 
 
-def _object(value: Any) -> bool:
-    return isinstance(value, dict)
-
-
-def _anything(value: Any) -> bool:
+def _nested_within(value: Any, depth: int) -> bool:
+    """Whether `value` nests no deeper than validation.check_json_value lets a save nest it."""
+    if depth > NESTING_LIMIT:
+        return False
+    if isinstance(value, dict):
+        return all(_nested_within(item, depth + 1) for item in value.values())
+    if isinstance(value, list):
+        return all(_nested_within(item, depth + 1) for item in value)
     return True
+
+
+def _object(value: Any) -> bool:
+    return isinstance(value, dict) and _nested_within(value, 0)
+
+
+def _json_value(value: Any) -> bool:
+    return _nested_within(value, 0)
+
+
+def _texts(value: Any) -> bool:
+    """An object of text fields, or of lists of words (the boundaries card's checklist)."""
+    return isinstance(value, dict) and all(
+        isinstance(item, str) or _words(item) for item in value.values()
+    )
+
+
+def _reasons(value: Any) -> bool:
+    return isinstance(value, str) or _words(value)
+
+
+def _letters(value: Any) -> bool:
+    return isinstance(value, list) and all(_texts(letter) for letter in value)
+
+
+SETTING_VALUES: dict[str, FieldCheck] = {
+    setting_keys.COUNTRY: _text,
+    setting_keys.REASONS: _reasons,
+    setting_keys.SAFETY_PLAN: _texts,
+    setting_keys.BOUNDARIES_CARD: _texts,
+    setting_keys.LETTERS: _letters,
+    setting_keys.MILESTONES_SEEN: _words,
+}
+"""The settings the app writes, in the shape it writes them; others need only be JSON."""
+
+
+def setting_fits(key: str, value: Any) -> bool:
+    """Whether a setting's value has the shape the app writes it in (None: not set)."""
+    check = SETTING_VALUES.get(key)
+    return value is None or check is None or check(value)
 
 
 MOOD: Shape = {
@@ -112,8 +160,8 @@ SLIP: Shape = {
     "id": (_text, True),
 }
 LOGISTICS: Shape = {"at": (_time, True), "note": (_text, False), "id": (_text, True)}
-START: Shape = {"date": (_day, True)}
-SETTING: Shape = {"key": (_text, True), "value": (_anything, False)}
+START: Shape = {"date": (_day, True), "replaced_at": (_time, False)}
+SETTING: Shape = {"key": (_text, True), "value": (_json_value, False)}
 DRAFT: Shape = {
     "stage": (_stage, True),
     "started_at": (_time, True),
@@ -146,16 +194,20 @@ def shape_key(path: Path) -> str:
     return path.parent.name if path.parent.name in FILE_SHAPES else path.name
 
 
-def check_shape(path: Path, tables: Tables) -> None:
-    """Raise CorruptFileError unless every table of `path` is known and holds its records."""
+def check_shape(path: Path, tables: Tables, current: bool = True) -> None:
+    """Raise CorruptFileError unless every table of `path` is known and holds its records.
+
+    A table this version does not know, in a file of the `current` format, raises
+    NewerFileError: a newer version wrote it. (In a migrated older file it is damage.)
+    """
     shapes = FILE_SHAPES.get(shape_key(path))
     if shapes is None:
         return
     for table_name in tables:
         if table_name not in shapes:
-            raise CorruptFileError(
-                path, f"it holds a table the app does not know ({table_name[:20]!r})"
-            )
+            if current:
+                raise NewerFileError(path)
+            raise CorruptFileError(path, "it holds a table the app does not know")
     for table_name, shape in shapes.items():
         for document in tables.get(table_name, {}).values():
             for field, (check, required) in shape.items():
@@ -166,3 +218,10 @@ def check_shape(path: Path, tables: Tables) -> None:
                         )
                 elif required:
                     raise CorruptFileError(path, f"a record in it has no {field.replace('_', ' ')}")
+            if len(document) > len(shape) and not all(
+                _nested_within(value, 1) for field, value in document.items() if field not in shape
+            ):
+                raise CorruptFileError(path, "a record in it is nested too deeply")
+    for document in tables.get("settings", {}).values():
+        if not setting_fits(document["key"], document.get("value")):
+            raise CorruptFileError(path, "a setting in it is not in the shape the app writes")

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tui.store.atomic import atomic_write_bytes
+from tui.store.atomic import NotRegularFileError, atomic_write_bytes, read_regular
 
 Tables = dict[str, dict[str, Any]]
 """A data file's tables by name, each holding its documents by TinyDB document id."""
@@ -25,6 +25,9 @@ SCHEMA_VERSION = 1
 _SURROGATE_ESCAPE = rb"\\u[dD][89a-fA-F]"
 
 
+NEWER_REASON = "it was written by a newer version of No Contact Coach"
+
+
 class CorruptFileError(Exception):
     """A data file that cannot be read as one of ours; it must be kept aside, not overwritten."""
 
@@ -32,6 +35,17 @@ class CorruptFileError(Exception):
         super().__init__(f"{path.name}: {reason}")
         self.path = path
         self.reason = reason
+
+
+class NewerFileError(CorruptFileError):
+    """A data file written by a newer version of the app: left exactly as it is, never written."""
+
+    def __init__(self, path: Path, reason: str = NEWER_REASON) -> None:
+        super().__init__(path, reason)
+
+
+DOC_ID_DIGITS = 18
+"""Digits in a TinyDB document id: TinyDB turns each into an int, and a longer one is no id."""
 
 
 def decode_file(path: Path, raw: bytes) -> tuple[int, Tables]:
@@ -46,19 +60,24 @@ def decode_file(path: Path, raw: bytes) -> tuple[int, Tables]:
         raise CorruptFileError(path, f"the file is not valid JSON: {error.msg.lower()}") from error
     except RecursionError as error:
         raise CorruptFileError(path, "the file is nested too deeply") from error
+    except ValueError as error:
+        # A number longer than Python will turn into an int (sys.get_int_max_str_digits).
+        raise CorruptFileError(path, "it holds a number too long to read") from error
     if not isinstance(data, dict):
         raise CorruptFileError(path, "the file does not hold a JSON object")
     version = data.pop(SCHEMA_KEY, 0)
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
         raise CorruptFileError(path, "its format version is not a whole number")
     if version > SCHEMA_VERSION:
-        raise CorruptFileError(path, "it was written by a newer version of No Contact Coach")
-    for name, table in data.items():
+        raise NewerFileError(path)
+    for table in data.values():
         if not isinstance(table, dict):
-            raise CorruptFileError(path, f"its table {name!r} is not an object")
+            raise CorruptFileError(path, "one of its tables is not an object")
         for doc_id, document in table.items():
-            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(document, dict):
-                raise CorruptFileError(path, f"its table {name!r} holds a malformed record")
+            if not (
+                doc_id.isascii() and doc_id.isdigit() and len(doc_id) <= DOC_ID_DIGITS
+            ) or not isinstance(document, dict):
+                raise CorruptFileError(path, "one of its tables holds a malformed record")
     if b"\\u" in raw and re.search(_SURROGATE_ESCAPE, raw):
         try:
             encode_file(data, version)
@@ -76,9 +95,11 @@ def encode_file(tables: Tables, version: int = SCHEMA_VERSION) -> bytes:
 def read_data_file(path: Path) -> tuple[int, Tables] | None:
     """The schema version and tables of `path`, or None when it does not exist."""
     try:
-        raw = path.read_bytes()
+        raw, _ = read_regular(path)
     except FileNotFoundError:
         return None
+    except NotRegularFileError as error:
+        raise CorruptFileError(path, "it is a link or not a plain file") from error
     return decode_file(path, raw)
 
 
@@ -126,6 +147,10 @@ class PendingStorage(AtomicJSONStorage):
     def write(self, data: Tables) -> None:
         self.tables = data
         self.changed = True
+
+    def encoded(self) -> bytes:
+        """The file's bytes with the changes made so far."""
+        return encode_file(self.tables)
 
     def commit(self) -> bool:
         """Write the changes, if any, as one atomic write; say whether anything was written."""

@@ -7,22 +7,34 @@ Layout of the data dir (decided once; see README "Where your data lives"):
     tracker.json   the no-contact start, slips and logistics contact (few, read whole);
     profile.json   settings, reasons, safety plan, boundaries card, letters;
     drafts.json    stages and dialogs left half way, one draft per open window;
-    .lock          held by whoever is writing, for one read-modify-write.
+    .lock          held by whoever is writing, for one read-modify-write;
+    .journal/      changes to several files at once, while they land (see journal.py);
+    backups/       last good copies of each file (see backups.py).
 """
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import os
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from tui.store import backups
-from tui.store.atomic import describe_write_failure, make_private_dir, remove_stale_temp_files
+from tui import clock
+from tui.store import backups, journal
+from tui.store.atomic import (
+    atomic_write_bytes,
+    describe_write_failure,
+    is_plain_dir,
+    make_private_dir,
+    open_data_dir,
+    remove_stale_temp_files,
+)
 from tui.store.lock import DirLock
 from tui.store.paths import resolve_data_dir
+from tui.store.printable import printable_value
 from tui.store.records import (
     Draft,
     FormDraft,
@@ -33,9 +45,10 @@ from tui.store.records import (
     Slip,
     Urge,
 )
-from tui.store.recovery import load_tables
-from tui.store.storage import DEFAULT_TABLE, PendingStorage
-from tui.store.validation import check_day, check_record, check_setting
+from tui.store.recovery import FileRefused, load_tables
+from tui.store.shards import is_shard_name, month_key, newest_first
+from tui.store.storage import DEFAULT_TABLE, CorruptFileError, PendingStorage, Tables
+from tui.store.validation import ValidationError, check_day, check_record, check_setting
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -54,6 +67,8 @@ TRACKER_FILE = "tracker.json"
 PROFILE_FILE = "profile.json"
 DRAFTS_FILE = "drafts.json"
 LOCK_FILE = ".lock"
+FUTURE_ALLOWANCE = timedelta(minutes=10)
+"""How far ahead of this clock an added record may be dated: another machine's clock skew."""
 
 
 class Overview(Frozen):
@@ -132,9 +147,26 @@ def _newest_first(
     return [record for _, record in ordered]
 
 
-def month_key(moment: datetime | date) -> str:
-    """The shard a moment belongs to: its local year and month."""
-    return f"{moment.year:04d}-{moment.month:02d}"
+class _Replacement:
+    """A whole file's new bytes in a batch (a restore), or None to remove the file."""
+
+    changed = True
+
+    def __init__(self, path: Path, raw: bytes | None) -> None:
+        self.path = path
+        self.raw = raw
+
+    def encoded(self) -> bytes | None:
+        return self.raw
+
+
+def _check_setting(key: str, value: Any) -> None:
+    """A setting as profile.json keeps it, in the shape the app reads it back in."""
+    from tui.store.shapes import setting_fits
+
+    check_setting(key, value)
+    if not setting_fits(key, value):
+        raise ValidationError("This setting is not in the shape the app keeps it in.")
 
 
 class Store:
@@ -143,21 +175,32 @@ class Store:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.notices: list[str] = []
-        """One sentence per file that could not be read and was kept aside."""
-        self._lock = DirLock(root / LOCK_FILE)
+        """One sentence per file that could not be read and was kept aside (or left alone)."""
+        self._lock = DirLock(root / LOCK_FILE, on_acquire=lambda: journal.finish(root))
+        self._refused: dict[Path, str] = {}
+        """Files this version must not write (newer, or broken and not mendable), and why."""
+        self._batch: dict[Path, PendingStorage | _Replacement] = {}
+        self._batch_thread: int | None = None
 
     @classmethod
     def open(cls, root: str | os.PathLike[str] | None = None) -> Store:
-        """Open (creating if needed) the data dir, private to its owner."""
+        """Open (creating if needed) the data dir, private to its owner; see open_data_dir."""
         path = resolve_data_dir(root)
         store = cls(path)
-        folders = (path, *(path / kind for kind in SHARDED_KINDS))
         try:
-            make_private_dir(path)
-            # Under the lock: a temp file of a writer that is alive looks just like a stale one.
+            open_data_dir(path)
+            folders = [path, *(path / kind for kind in SHARDED_KINDS)]
+            backup_folders = [
+                path / backups.BACKUP_DIR,
+                *(path / backups.BACKUP_DIR / kind for kind in SHARDED_KINDS),
+            ]
+            for folder in [*folders[1:], *backup_folders, path / journal.JOURNAL_DIR]:
+                is_plain_dir(folder)  # a link in their place is refused, never followed
+            # Under the lock: a temp file of a writer that is alive looks just like a stale
+            # one. Taking it also finishes a change to several files a crash interrupted.
             with store._lock:
-                backup_folders = (path / backups.BACKUP_DIR / folder.name for folder in folders)
-                for directory in (*folders, *backup_folders):
+                journal.drop_undecided(path)
+                for directory in (*folders, *backup_folders, path / journal.JOURNAL_DIR):
                     remove_stale_temp_files(directory)
         except OSError as error:
             raise StoreError(f"The data folder {path} cannot be used: {error.strerror}.") from error
@@ -168,21 +211,17 @@ class Store:
     def _dir(self, name: str) -> Path:
         """The kind's folder, made private (0700) the first time it is needed."""
         directory = self.root / name
-        return directory if directory.is_dir() else make_private_dir(directory)
+        return directory if is_plain_dir(directory) else make_private_dir(directory)
 
     def shard_path(self, kind: str, moment: datetime | date) -> Path:
-        """The file that holds records of `kind` for the month of `moment`."""
+        """The file that holds records of `kind` for the month of `moment` (its own wall clock)."""
         return self.root / kind / f"{month_key(moment)}.json"
 
     def _shard_names(self, kind: str) -> list[str]:
         """The file names of every shard of `kind`, newest month first."""
         try:
             with os.scandir(self.root / kind) as entries:
-                names = [
-                    entry.name
-                    for entry in entries
-                    if entry.name.endswith(".json") and not entry.name.startswith(".")
-                ]
+                names = [entry.name for entry in entries if is_shard_name(entry.name)]
         except (FileNotFoundError, NotADirectoryError):
             return []
         return sorted(names, reverse=True)
@@ -192,22 +231,60 @@ class Store:
         directory = self.root / kind
         return [directory / name for name in self._shard_names(kind)]
 
-    def _read_tables(self, path: Path) -> dict[str, dict[str, Any]]:
-        """The tables in `path`, checked and current; a broken one is mended (see recovery.py)."""
-        tables, notice = load_tables(self.root, path, self._lock)
-        if notice:
+    def _tell(self, notice: str) -> None:
+        if notice not in self.notices:
             self.notices.append(notice)
+
+    def _in_batch(self) -> bool:
+        return self._batch_thread == _thread.get_ident()
+
+    def _read_tables(self, path: Path) -> Tables:
+        """The tables in `path`, checked and current; a broken one is mended (see recovery.py).
+
+        Inside a batch, this thread sees the batch's changes. A file written by a newer
+        version gives only what this version can read of it, and is marked not to be written.
+        """
+        if self._in_batch():
+            pending = self._batch.get(path)
+            if isinstance(pending, PendingStorage):
+                return pending.tables
+        try:
+            tables, notice = load_tables(self.root, path, self._lock)
+        except FileRefused as refused:
+            self._refused[path] = refused.refusal
+            self._tell(refused.notice)
+            return refused.tables
+        if self._refused:
+            self._refused.pop(path, None)
+        if notice:
+            self._tell(notice)
+        return tables
+
+    def _tables_to_write(self, path: Path) -> Tables:
+        """Under the lock: the fresh tables of `path`, or StoreError if it must not be written."""
+        tables = self._read_tables(path)
+        refusal = self._refused.get(path)
+        if refusal is not None:
+            raise StoreError(refusal)
         return tables
 
     @contextlib.contextmanager
     def _saving(self, path: Path) -> Iterator[PendingStorage]:
         """The tables of `path` under the data dir's lock, saved as ONE atomic write at the end.
 
-        A failed save raises StoreError("Not saved: ...") and leaves the file as it was.
+        Inside a batch the write waits for the batch. A failed save raises
+        StoreError("Not saved: ...") and leaves the file as it was.
         """
+        if self._in_batch():
+            pending = self._batch.get(path)
+            if not isinstance(pending, PendingStorage):
+                pending = PendingStorage(path, self._tables_to_write(path))
+                self._batch[path] = pending
+            yield pending
+            return
         try:
             with self._lock:
-                pending = PendingStorage(path, self._read_tables(path))
+                pending = PendingStorage(path, self._tables_to_write(path))
                 yield pending
                 if pending.changed:
                     backups.take_daily(self.root, path)
@@ -223,6 +300,54 @@ class Store:
         with self._saving(path) as pending:
             yield TinyDB(storage=lambda: pending)
 
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[None]:
+        """Every save inside lands on disk together, or none does, whatever kills the process.
+
+        Holds the lock throughout, so the whole read-modify-write sees fresh data. Saves
+        to several files are committed through the journal (see journal.py); a batch
+        inside a batch joins it.
+        """
+        if self._in_batch():
+            yield
+            return
+        try:
+            with self._lock:
+                self._batch, self._batch_thread = {}, _thread.get_ident()
+                try:
+                    yield
+                    self._commit(list(self._batch.values()))
+                finally:
+                    self._batch, self._batch_thread = {}, None
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+
+    def _commit(self, pending: list[PendingStorage | _Replacement]) -> None:
+        changed = [item for item in pending if item.changed]
+        for item in changed:
+            backups.take_daily(self.root, item.path)
+        if not changed:
+            return
+        if len(changed) == 1:  # one rename (or removal) is atomic on its own
+            item = changed[0]
+            if isinstance(item, PendingStorage):
+                item.commit()
+            elif item.raw is None:
+                os.unlink(item.path)
+            else:
+                atomic_write_bytes(item.path, item.raw)
+            return
+        moves: list[tuple[str | None, str]] = []
+        try:
+            for item in changed:
+                raw = item.encoded()
+                staged = None if raw is None else journal.stage(self.root, raw)
+                moves.append((staged, backups.relative_name(self.root, item.path)))
+        except BaseException:
+            journal.drop_undecided(self.root)
+            raise
+        journal.commit(self.root, moves)
+
     # -- sharded records -----------------------------------------------------
 
     def add(self, record: R) -> R:
@@ -234,20 +359,36 @@ class Store:
             database.insert(record.to_dict())
         return record
 
-    def add_many(self, records: Iterable[ShardedRecord]) -> int:
-        """Save many records with one write per shard (imports, synthetic history)."""
+    def add_many(
+        self, records: Iterable[ShardedRecord], *, not_after: datetime | None = None
+    ) -> int:
+        """Save many records (imports, synthetic history): all of them, or none.
+
+        Every record is checked first, none may be dated after `not_after` (when given),
+        and the months are committed together (see `batch`).
+        """
         by_shard: dict[Path, list[dict[str, Any]]] = {}
         for record in records:
             check_record(record)
+            if not_after is not None and record.when > not_after:
+                raise ValidationError(
+                    f"A record is dated {record.when:%Y-%m-%d %H:%M}, in the future; "
+                    "nothing was written."
+                )
             by_shard.setdefault(self.shard_path(record.KIND, record.when), []).append(
                 record.to_dict()
             )
-        with self._lock:
+        with self.batch():
             for path, documents in sorted(by_shard.items()):
                 self._dir(path.parent.name)
                 with self._writing(path) as database:
                     database.insert_multiple(documents)
         return sum(len(documents) for documents in by_shard.values())
+
+    def add_imported(self, records: Iterable[ShardedRecord]) -> int:
+        """What every importer calls: add_many, refusing (whole) any record dated in the
+        future beyond a little clock skew, such as a year mistyped as 2062."""
+        return self.add_many(records, not_after=clock.now() + FUTURE_ALLOWANCE)
 
     def _find(self, kind: str, record_id: str, near: datetime | None = None) -> Path:
         """The shard holding the record of `kind` with `record_id`: `near`'s month first."""
@@ -266,14 +407,13 @@ class Store:
         """Replace the saved record that has `record`'s id with `record`."""
         check_record(record)
         new_path = self.shard_path(record.KIND, record.when)
-        with self._lock:
+        with self.batch():
             old_path = self._find(record.KIND, record.id, near=record.when)
             if old_path == new_path:
                 with self._writing(new_path) as database:
                     database.update(_replaced_by(record.to_dict()), _query().id == record.id)
                 return record
-            # Its month changed. Added before it is removed: a crash in between leaves
-            # two copies with one id, never none.
+            # Its month changed: both files are committed together.
             self._dir(record.KIND)
             with self._writing(new_path) as database:
                 database.insert(record.to_dict())
@@ -288,31 +428,22 @@ class Store:
             with self._writing(path) as database:
                 database.remove(_query().id == record_id)
 
-    def restore_backup(self, relative: str, day: date | None = None) -> str:
-        """Put back the newest good backup of data file `relative` (or `day`'s); say so."""
-        try:
-            with self._lock:
-                return backups.restore(self.root, relative, day)
-        except LookupError as error:
-            raise StoreError(f"There is no readable backup of {relative} to put back.") from error
-        except OSError as error:
-            raise StoreError(describe_write_failure(error)) from error
+    def records(
+        self, kind: str, since: datetime | None = None, until: datetime | None = None
+    ) -> Iterator[Any]:
+        """Records of `kind`, newest first, optionally from `since` and up to `until`.
 
-    def records(self, kind: str, since: datetime | None = None) -> Iterator[Any]:
-        """Records of `kind`, newest first, optionally not older than `since`."""
+        True time order whatever zones they were written in (see shards.py); the months
+        are read one at a time, newest first, so the newest records come first.
+        """
         record_type = SHARDED_KINDS[kind]
-        oldest_shard = month_key(since) if since else ""
         directory = self.root / kind
-        # Paths made one at a time: the newest month is often all a caller reads.
-        for name in self._shard_names(kind):
-            if name.removesuffix(".json") < oldest_shard:
-                break
-            path = directory / name
-            documents = self._read_tables(path).get(DEFAULT_TABLE, {}).values()
-            for record in _newest_first(record_type, documents):
-                if since and record.when < since:
-                    return
-                yield record
+
+        def read(name: str) -> list[Any]:
+            documents = self._read_tables(directory / name).get(DEFAULT_TABLE, {}).values()
+            return [record_type.from_dict(document) for document in documents]
+
+        return newest_first(self._shard_names(kind), read, since, until)
 
     def month_records(self, kind: str, month: str) -> list[Any]:
         """The records of `kind` saved in `month` ("2026-11"), newest first: one file read.
@@ -329,7 +460,7 @@ class Store:
         """Each sharded kind's (file name, cached totals) pairs, newest first (summary.py)."""
         from tui.store.summary import shard_aggregates
 
-        return shard_aggregates(self.root, self._read_tables)
+        return shard_aggregates(self.root, self._read_tables, refused=self._refused)
 
     def moods(self, since: datetime | None = None) -> list[MoodLog]:
         return list(self.records("moods", since))
@@ -342,7 +473,8 @@ class Store:
         return list(self.records("urges", since))
 
     def latest_mood(self) -> MoodLog | None:
-        """The newest mood log, reading only the newest month that has one."""
+        """The newest mood log, reading only the newest month that has one (and, near a
+        month's start, the one before it)."""
         return next(iter(self.records("moods")), None)
 
     def overview(self) -> Overview:
@@ -350,13 +482,146 @@ class Store:
         # Imported here: the quick commands that never paint home do not pay for it.
         from tui.store.summary import overview_fields
 
-        return Overview(**overview_fields(self.root, self._read_tables))
+        return Overview(**overview_fields(self.root, self._read_tables, self._refused))
 
     def urge_counts(self, since: datetime | None = None) -> tuple[int, int]:
         """(resisted, acted) urges from `since` on, without reading the months before it."""
         from tui.store.summary import urge_counts
 
-        return urge_counts(self.root, self._read_tables, since)
+        return urge_counts(self.root, self._read_tables, since, self._refused)
+
+    # -- restore ---------------------------------------------------------------
+
+    def _records_now(self, relative: str) -> int | None:
+        from tui.store.restoring import count_records
+
+        path = self.root / relative
+        tables = self._read_tables(path)
+        return None if path in self._refused else count_records(tables)
+
+    def restore_plan(self, relatives: list[str], day: date | None = None) -> list[Any]:
+        """What `restore` would put back: a RestoreStep per file (see restoring.py).
+
+        Raises StoreError when a file has no readable backup (of `day`, when given).
+        """
+        from tui.store import restoring
+
+        try:
+            return restoring.plan(self.root, relatives, day, self._records_now)
+        except LookupError as missing:
+            when = f" from {day:%d %b %Y}" if day else ""
+            raise StoreError(
+                f"There is no readable backup{when} of {missing.args[0]} to put back."
+            ) from None
+        except OSError as error:
+            raise StoreError(f"The backups cannot be read: {error.strerror}.") from error
+
+    def restore(self, steps: list[Any]) -> dict[str, str | None]:
+        """Put back each step's backup, all files together; return where each replaced file is kept.
+
+        Every replaced file keeps a second name beside it before anything changes, and the
+        names are remembered for `undo_restore`.
+        """
+        from tui.store import restoring
+
+        kept: dict[str, str | None] = {}
+        try:
+            previous = restoring.read_undo(self.root)
+        except CorruptFileError:
+            previous = None
+        try:
+            with self.batch():
+                for step in steps:
+                    target = self.root / step.relative
+                    self._tables_to_write(target)  # refuses a file written by a newer version
+                    kept[step.relative] = self._keep(target, "before-restore")
+                # Written before the files change: after a kill in between, --undo finds
+                # what it needs (and puts back files that did not change, which is harmless).
+                restoring.write_undo(self.root, kept)
+                for step in steps:
+                    self._replace(self.root / step.relative, step.raw)
+        except BaseException:
+            self._forget_kept(kept, previous)
+            raise
+        return kept
+
+    def _forget_kept(self, kept: dict[str, str | None], previous: Any) -> None:
+        """After a restore that failed: drop its second names, and its record for --undo."""
+        from tui.store import restoring
+
+        with contextlib.suppress(OSError):
+            for relative, aside in kept.items():
+                if aside is not None:
+                    os.unlink((self.root / relative).with_name(aside))
+            if previous:
+                restoring.write_undo(self.root, previous)
+            else:
+                restoring.forget_undo(self.root)
+
+    def undo_restore_plan(self) -> list[tuple[str, int | None, int | None]]:
+        """What `undo_restore` would do: (file, records now, records put back; None: removed).
+
+        Empty when there is nothing to undo.
+        """
+        from tui.store import restoring
+        from tui.store.atomic import read_regular
+
+        try:
+            replaced = restoring.read_undo(self.root) or {}
+            found = []
+            for relative, aside in replaced.items():
+                target = self.root / relative
+                then = None
+                if aside is not None:
+                    raw, _ = read_regular(target.with_name(aside))
+                    then = restoring.backup_records(self.root, relative, raw)
+                found.append((relative, self._records_now(relative), then))
+        except (OSError, CorruptFileError):
+            raise StoreError("What the last restore replaced can no longer be read.") from None
+        return found
+
+    def undo_restore(self) -> dict[str, str | None]:
+        """Put back what the last restore replaced; return where the restored files are kept.
+
+        Raises StoreError when there is nothing to undo.
+        """
+        from tui.store import restoring
+        from tui.store.atomic import read_regular
+
+        try:
+            with self.batch():
+                replaced = restoring.read_undo(self.root)
+                if not replaced:
+                    raise StoreError("There is no restore to undo.")
+                kept: dict[str, str | None] = {}
+                for relative, aside in replaced.items():
+                    target = self.root / relative
+                    raw = None if aside is None else read_regular(target.with_name(aside))[0]
+                    kept[relative] = self._keep(target, "before-undo")
+                    self._replace(target, raw)
+                restoring.forget_undo(self.root)
+        except FileNotFoundError:
+            raise StoreError("The files the last restore replaced are no longer there.") from None
+        except CorruptFileError:
+            raise StoreError("The record of the last restore cannot be read.") from None
+        return kept
+
+    def _keep(self, target: Path, why: str) -> str | None:
+        """Give the data file `target` a second name beside it; None when it does not exist."""
+        from tui.store.atomic import keep_copy
+        from tui.store.restoring import kept_name
+
+        if not os.path.lexists(target):
+            return None
+        aside = kept_name(target, why)
+        keep_copy(target, aside)
+        return aside.name
+
+    def _replace(self, path: Path, raw: bytes | None) -> None:
+        """In the open batch: `path` becomes `raw` (None: removed) when the batch commits."""
+        if path.parent != self.root:
+            self._dir(path.parent.name)
+        self._batch[path] = _Replacement(path, raw)
 
     # -- tracker -------------------------------------------------------------
 
@@ -364,16 +629,74 @@ class Store:
         return list(self._read_tables(self.root / filename).get(table, {}).values())
 
     def no_contact_start(self) -> date | None:
-        """The day the no-contact period began, if set."""
-        documents = self._table(TRACKER_FILE, "start")
-        return date.fromisoformat(documents[0]["date"]) if documents else None
+        """The day the no-contact period began, if set.
 
-    def set_no_contact_start(self, day: date) -> None:
+        The "start" table keeps every start day ever set: the current one first (so an
+        older version reading the first row reads the right day), then each earlier one
+        with the moment it was replaced ("replaced_at").
+        """
+        for document in self._table(TRACKER_FILE, "start"):
+            if "replaced_at" not in document:
+                return date.fromisoformat(document["date"])
+        return None
+
+    def start_history(self) -> list[tuple[date, datetime]]:
+        """Earlier start days and when each was replaced, the most recently replaced first."""
+        found = [
+            (date.fromisoformat(document["date"]), datetime.fromisoformat(document["replaced_at"]))
+            for document in self._table(TRACKER_FILE, "start")
+            if "replaced_at" in document
+        ]
+        return sorted(found, key=lambda pair: pair[1], reverse=True)
+
+    def set_no_contact_start(self, day: date) -> date | None:
+        """Make `day` the start day; the one it replaces stays in the history. Returns it."""
         check_day(day, "The start day")
         with self._writing(self.root / TRACKER_FILE) as database:
             table = database.table("start")
-            table.truncate()
-            table.insert({"date": day.isoformat()})
+            current = next((doc for doc in table.all() if "replaced_at" not in doc), None)
+            if current is None:
+                table.insert({"date": day.isoformat()})
+                return None
+            previous = date.fromisoformat(current["date"])
+            if previous != day:
+                table.update({"date": day.isoformat()}, doc_ids=[current.doc_id])
+                table.insert({"date": previous.isoformat(), "replaced_at": clock.now().isoformat()})
+            return previous
+
+    def undo_start_change(self) -> tuple[date, date]:
+        """Put back the start day the last change replaced: (the day put back, the one undone).
+
+        The undone day joins the history in its turn. StoreError when there is no change.
+        """
+        with self._writing(self.root / TRACKER_FILE) as database:
+            table = database.table("start")
+            current = next((doc for doc in table.all() if "replaced_at" not in doc), None)
+            earlier = [doc for doc in table.all() if "replaced_at" in doc]
+            if current is None or not earlier:
+                raise StoreError("The start day has not been changed, so there is nothing to undo.")
+            last = max(earlier, key=lambda doc: datetime.fromisoformat(doc["replaced_at"]))
+            undone = current["date"]
+            table.update({"date": last["date"]}, doc_ids=[current.doc_id])
+            table.update(
+                {"date": undone, "replaced_at": clock.now().isoformat()}, doc_ids=[last.doc_id]
+            )
+        return date.fromisoformat(last["date"]), date.fromisoformat(undone)
+
+    def add_start_history(self, entries: Iterable[tuple[date, datetime]]) -> int:
+        """Add earlier start days (from an import) that are not here yet; return how many."""
+        added = 0
+        with self._writing(self.root / TRACKER_FILE) as database:
+            table = database.table("start")
+            here = {(doc["date"], doc.get("replaced_at")) for doc in table.all()}
+            for day, replaced_at in entries:
+                check_day(day, "An earlier start day")
+                document = {"date": day.isoformat(), "replaced_at": replaced_at.isoformat()}
+                if (document["date"], document["replaced_at"]) not in here:
+                    table.insert(document)
+                    here.add((document["date"], document["replaced_at"]))
+                    added += 1
+        return added
 
     def add_slip(self, slip: Slip) -> Slip:
         check_record(slip)
@@ -399,21 +722,47 @@ class Store:
     # -- profile: small documents by key ---------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
-        """A value from profile.json (country, reasons, safety plan, boundaries card...)."""
+        """A value from profile.json (country, reasons, safety plan, boundaries card...).
+
+        Its text is made printable (see printable.py): settings are shown on many screens.
+        """
         for document in self._table(PROFILE_FILE, "settings"):
             if document.get("key") == key:
-                return document.get("value", default)
+                return printable_value(document.get("value", default))
         return default
 
     def set_setting(self, key: str, value: Any) -> None:
-        check_setting(key, value)
+        """Save `value` whole. For a setting a person edits, use `edit_setting`."""
+        _check_setting(key, value)
         with self._writing(self.root / PROFILE_FILE) as database:
             database.table("settings").upsert({"key": key, "value": value}, _query().key == key)
+
+    def edit_setting(self, key: str, before: Any, after: Any) -> Any:
+        """Save an edit of a setting read as `before`, keeping what another window saved since.
+
+        A three-way merge under the lock, on the value as it is on disk now (see merge.py):
+        fields only this window changed take its value, fields only the other window
+        changed keep theirs, and text both changed keeps both. Returns what was saved.
+        """
+        from tui.store.merge import merge
+
+        _check_setting(key, after)
+        with self._writing(self.root / PROFILE_FILE) as database:
+            table = database.table("settings")
+            found = table.get(_query().key == key)
+            theirs = printable_value(found["value"]) if found else None
+            merged = merge(before, after, theirs, key)
+            _check_setting(key, merged)
+            table.upsert({"key": key, "value": merged}, _query().key == key)
+        return merged
 
     def settings(self) -> dict[str, Any]:
         """Every setting in profile.json by key, in the order they were first saved (export)."""
         documents = self._table(PROFILE_FILE, "settings")
-        return {str(document.get("key")): document.get("value") for document in documents}
+        return {
+            str(document.get("key")): printable_value(document.get("value"))
+            for document in documents
+        }
 
     # -- drafts --------------------------------------------------------------
     # Each open window keeps its own draft of a stage or a form, named by its owner token;

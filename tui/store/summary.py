@@ -13,13 +13,15 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from tui.store.atomic import atomic_write_bytes
+from tui.store.atomic import atomic_write_bytes, read_regular
 from tui.store.records import MoodLog
+from tui.store.shapes import MOOD, Shape
+from tui.store.shards import is_shard_name, may_hold_since, wholly_since
 from tui.store.storage import DEFAULT_TABLE
 
 SUMMARY_FILE = "summary.json"
@@ -29,6 +31,9 @@ SUMMARISED_KINDS = ("moods", "sessions", "urges")
 Tables = dict[str, dict[str, Any]]
 Aggregate = dict[str, Any]
 StatKey = list[int]
+STAGE_KEYS = {"1", "2", "3", "4", "5"}
+RECORD_BYTES = 20
+"""Fewer bytes than the smallest record takes in a shard: a bound on any cached count."""
 
 
 def aggregate(kind: str, documents: list[dict[str, Any]]) -> Aggregate:
@@ -62,8 +67,8 @@ def _stat_key(stat: os.stat_result) -> StatKey:
 def _load(path: Path) -> dict[str, Any]:
     """The cached entries, or none when the file is missing, unreadable or of another shape."""
     try:
-        data = json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        data = json.loads(read_regular(path)[0])
+    except (OSError, ValueError, RecursionError):  # a link is never followed: rebuilt instead
         return {}
     if not isinstance(data, dict) or data.get("version") != SUMMARY_VERSION:
         return {}
@@ -71,19 +76,64 @@ def _load(path: Path) -> dict[str, Any]:
     return shards if isinstance(shards, dict) else {}
 
 
-def _cached(entry: Any, stat_key: StatKey) -> Aggregate | None:
-    """The aggregate in `entry` if it was computed from a file with this stat."""
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _sound(kind: str, found: Any, size: int) -> bool:
+    """Whether a cached aggregate holds values its shard (of `size` bytes) could have given:
+    a hand-edited cache with impossible ones is recomputed, never shown."""
+
+    def count(value: Any) -> bool:
+        # Every record takes far more than RECORD_BYTES bytes of its shard.
+        return _count(value) and value * RECORD_BYTES <= size
+
+    if not isinstance(found, dict):
+        return False
+    if kind == "moods":
+        latest = found.get("latest")
+        if latest is not None and not (isinstance(latest, dict) and _shaped(latest, MOOD)):
+            return False
+        return count(found.get("count")) and (latest is None) == (found.get("count") == 0)
+    if kind == "sessions":
+        counts, last = found.get("counts"), found.get("last")
+        return (
+            isinstance(counts, dict)
+            and isinstance(last, dict)
+            and counts.keys() == last.keys()
+            and all(stage in STAGE_KEYS and count(n) and n > 0 for stage, n in counts.items())
+            and all(_shaped({"at": moment}, {"at": MOOD["at"]}) for moment in last.values())
+        )
+    return count(found.get("acted")) and count(found.get("resisted"))
+
+
+def _shaped(document: dict[str, Any], shape: Shape) -> bool:
+    return all(
+        check(document[field]) if field in document else not required
+        for field, (check, required) in shape.items()
+    )
+
+
+def _cached(entry: Any, stat_key: StatKey, kind: str) -> Aggregate | None:
+    """The aggregate in `entry` if it was computed from a file with this stat, and sound."""
     if isinstance(entry, dict) and entry.get("stat") == stat_key:
         found = entry.get("aggregate")
-        if isinstance(found, dict):
-            return found
+        if _sound(kind, found, stat_key[2]):
+            return found  # type: ignore[no-any-return]
     return None
 
 
 def shard_aggregates(
-    root: Path, read_tables: Callable[[Path], Tables], use_cache: bool = True
+    root: Path,
+    read_tables: Callable[[Path], Tables],
+    use_cache: bool = True,
+    refused: Container[Path] = (),
 ) -> dict[str, list[tuple[str, Aggregate]]]:
-    """Each kind's (shard name, aggregate) pairs, newest shard first, refreshed as needed."""
+    """Each kind's (shard name, aggregate) pairs, newest shard first, refreshed as needed.
+
+    A shard in `refused` after reading (written by a newer version, or not mendable now)
+    is not cached: the next overview tries it again.
+    """
     summary_path = root / SUMMARY_FILE
     cached = _load(summary_path) if use_cache else {}
     fresh: dict[str, Any] = {}
@@ -91,22 +141,22 @@ def shard_aggregates(
     for kind in SUMMARISED_KINDS:
         found[kind] = []
         try:
-            entries = [
-                entry
-                for entry in os.scandir(root / kind)
-                if entry.name.endswith(".json") and not entry.name.startswith(".")
-            ]
+            entries = [entry for entry in os.scandir(root / kind) if is_shard_name(entry.name)]
         except FileNotFoundError:
             continue
         for entry in sorted(entries, key=lambda entry: entry.name, reverse=True):
             key = f"{kind}/{entry.name}"
             # Stat before reading: a write in between changes the stat, so the next
             # overview reads the shard again instead of trusting a stale aggregate.
-            stat_key = _stat_key(entry.stat())
-            result = _cached(cached.get(key), stat_key)
+            stat_key = _stat_key(entry.stat(follow_symlinks=False))
+            result = _cached(cached.get(key), stat_key, kind)
             if result is None:
-                documents = list(read_tables(Path(entry.path)).get(DEFAULT_TABLE, {}).values())
+                path = Path(entry.path)
+                documents = list(read_tables(path).get(DEFAULT_TABLE, {}).values())
                 result = aggregate(kind, documents)
+                if path in refused:
+                    found[kind].append((entry.name, result))
+                    continue
             fresh[key] = {"stat": stat_key, "aggregate": result}
             found[kind].append((entry.name, result))
     if fresh != cached:
@@ -118,24 +168,40 @@ def shard_aggregates(
     return found
 
 
-def overview_fields(root: Path, read_tables: Callable[[Path], Tables]) -> dict[str, Any]:
+def overview_fields(
+    root: Path, read_tables: Callable[[Path], Tables], refused: Container[Path] = ()
+) -> dict[str, Any]:
     """The Overview's fields from the cached aggregates, rebuilt if the cache is malformed."""
     try:
-        return _merge(shard_aggregates(root, read_tables))
+        return _merge(shard_aggregates(root, read_tables, refused=refused))
     except (KeyError, TypeError, ValueError, AttributeError):
-        return _merge(shard_aggregates(root, read_tables, use_cache=False))
+        return _merge(shard_aggregates(root, read_tables, use_cache=False, refused=refused))
 
 
 def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
-    """The Overview's fields, merged from shard aggregates (the newest shard wins)."""
+    """The Overview's fields, merged from shard aggregates.
+
+    "Latest" is the latest in time across every shard, not the newest shard's: a record
+    written in another time zone can sit in the month before (see shards.py). Ties keep
+    the newer shard's.
+    """
     per_stage: dict[int, int] = {}
     last: dict[int, datetime] = {}
     for _, result in shards["sessions"]:
         for stage, count in result["counts"].items():
             per_stage[int(stage)] = per_stage.get(int(stage), 0) + count
         for stage, moment in result["last"].items():
-            last.setdefault(int(stage), datetime.fromisoformat(moment))
-    latest = next((r["latest"] for _, r in shards["moods"] if r["latest"] is not None), None)
+            when = datetime.fromisoformat(moment)
+            if int(stage) not in last or when > last[int(stage)]:
+                last[int(stage)] = when
+    latest = None
+    for _, result in shards["moods"]:
+        found = result["latest"]
+        if found is not None and (
+            latest is None
+            or datetime.fromisoformat(found["at"]) > datetime.fromisoformat(latest["at"])
+        ):
+            latest = found
     return {
         "sessions_per_stage": per_stage,
         "last_session_per_stage": last,
@@ -147,15 +213,19 @@ def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
 
 
 def urge_counts(
-    root: Path, read_tables: Callable[[Path], Tables], since: datetime | None = None
+    root: Path,
+    read_tables: Callable[[Path], Tables],
+    since: datetime | None = None,
+    refused: Container[Path] = (),
 ) -> tuple[int, int]:
-    """(resisted, acted) urges from `since` on: whole months from the cache, one month read."""
-    boundary = f"{since.year:04d}-{since.month:02d}.json" if since else ""
+    """(resisted, acted) urges from `since` on: whole months from the cache, and only the
+    one or two months around `since` read (a month's shard can hold a moment a day outside
+    it, see shards.py)."""
     resisted = acted = 0
-    for name, result in shard_aggregates(root, read_tables)["urges"]:
-        if name > boundary:
+    for name, result in shard_aggregates(root, read_tables, refused=refused)["urges"]:
+        if since is None or wholly_since(name, since):
             resisted, acted = resisted + result["resisted"], acted + result["acted"]
-        elif name == boundary and since is not None:
+        elif may_hold_since(name, since):
             documents = read_tables(root / "urges" / name).get(DEFAULT_TABLE, {}).values()
             recent = [doc for doc in documents if datetime.fromisoformat(doc["at"]) >= since]
             counted = aggregate("urges", recent)

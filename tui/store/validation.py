@@ -80,7 +80,7 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     for tag in tags:
         word = clean_text(tag, "A tag", TAG_LIMIT).strip().lower()
         if not word or any(character.isspace() for character in word):
-            raise ValidationError(f"A tag must be one word, not {tag!r}.")
+            raise ValidationError("A tag must be one word, without spaces.")
         if word not in seen:
             seen.append(word)
     if len(seen) > TAGS_PER_RECORD:

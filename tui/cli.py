@@ -132,6 +132,37 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+PATH_ARGUMENTS = ("data_dir", "output", "file")
+"""Arguments that name a file or folder: any bytes the system allows in a name are fine."""
+
+
+def _not_utf8(text: str) -> bool:
+    """Whether `text` came from bytes that are not UTF-8 (Python keeps those as surrogates)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse what would otherwise be changed without a word: text that is not UTF-8 (it
+    would lose letters when saved), and an empty --data-dir (it would mean the default)."""
+    if args.data_dir is not None and not args.data_dir.strip():
+        raise UsageError("--data-dir needs a folder, and it was given an empty one.")
+    for name, value in vars(args).items():
+        if name in PATH_ARGUMENTS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and _not_utf8(item):
+                raise UsageError(
+                    "Something typed here is not UTF-8 text (it may be in another encoding), "
+                    "so nothing was saved."
+                )
+
+
 def parse(arguments: list[str]) -> argparse.Namespace:
     """Parsed arguments; words after the options join the note, as a person would mean."""
     parser = build_parser(command_word(arguments))
@@ -145,6 +176,7 @@ def parse(arguments: list[str]) -> argparse.Namespace:
         parser.error(f"unrecognized arguments: {' '.join(unexpected)}")
     if extras:
         args.note = [*args.note, *loose, *literal]
+    check_arguments(args)
     return args
 
 

@@ -74,7 +74,10 @@ class SafetyPlanScreen(FormDialog[bool]):
             field.key: clean_text(text, field.label, PLAN_FIELD_LIMIT)
             for field, text in zip(self.text.fields, self.written_plan().values(), strict=True)
         }
-        self.store.set_setting(setting_keys.SAFETY_PLAN, {**self.saved_plan, **cleaned})
+        # Merged with what another window saved since this one opened (see merge.py).
+        self.saved_plan = self.store.edit_setting(
+            setting_keys.SAFETY_PLAN, self.saved_plan, {**self.saved_plan, **cleaned}
+        )
         return True
 
     def after_save(self, saved: bool) -> None:

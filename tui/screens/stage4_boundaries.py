@@ -28,6 +28,10 @@ def card_text(answers: dict[str, Any]) -> str:
 class BoundariesStage(StageScreen):
     """What I need, what I won't accept, where I draw the line, and the practical steps."""
 
+    def on_mount(self) -> None:
+        # The card as this window found it, so a card another window saves meanwhile is merged.
+        self.card_before = self.store.setting(setting_keys.BOUNDARIES_CARD)
+
     def build_special(self, field: Field) -> Widget:
         if field.kind == "card":
             return Static(id=field_id(field.key), classes="stage-card", markup=False)
@@ -42,8 +46,9 @@ class BoundariesStage(StageScreen):
         answers = session.answers
         if not any(answers.get(key) for key in ("need", "wont_accept", "line", "checklist")):
             return  # never replace a card with an empty one
-        self.store.set_setting(
+        self.store.edit_setting(
             setting_keys.BOUNDARIES_CARD,
+            self.card_before,
             {
                 "need": answers.get("need", ""),
                 "wont_accept": answers.get("wont_accept", ""),

@@ -27,7 +27,8 @@ class GrowthStage(StageScreen):
         if not text:
             return
         letters = self.store.setting(setting_keys.LETTERS, [])
-        kept = list(letters) if isinstance(letters, list) else []
+        before = list(letters) if isinstance(letters, list) else []
+        kept = [*before]
         kept.append(
             {
                 "session_id": session.id,
@@ -36,7 +37,8 @@ class GrowthStage(StageScreen):
                 "text": text,
             }
         )
-        self.store.set_setting(setting_keys.LETTERS, kept)
+        # Under the lock, merged with letters another window filed meanwhile.
+        self.store.edit_setting(setting_keys.LETTERS, before, kept)
 
 
 SCREEN = GrowthStage

@@ -159,9 +159,10 @@ class SupportScreen(Screen[None]):
     async def country_changed(self, event: Select.Changed) -> None:
         if not isinstance(event.value, str) or event.value == self.country.code:
             return
+        before = self.country.code
         self.country = self.support.country(event.value)
         try:
-            self.store.set_setting(setting_keys.COUNTRY, self.country.code)
+            self.store.edit_setting(setting_keys.COUNTRY, before, self.country.code)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
         self.query_one("#emergency", Static).update(emergency_text(self.support, self.country))

@@ -180,6 +180,7 @@ class ReasonsForm(TrackerForm[str]):
 
     def compose_fields(self) -> ComposeResult:
         reasons = self.store.setting(setting_keys.REASONS, "")
+        self.reasons_before = reasons
         yield TextArea(
             reasons if isinstance(reasons, str) else "",
             id="reasons",
@@ -189,8 +190,7 @@ class ReasonsForm(TrackerForm[str]):
 
     def save(self) -> str:
         reasons = clean_text(self.query_one("#reasons", TextArea).text.strip(), "Your reasons")
-        self.store.set_setting(setting_keys.REASONS, reasons)
-        return reasons
+        return str(self.store.edit_setting(setting_keys.REASONS, self.reasons_before, reasons))
 
     def after_save(self, saved: str) -> None:
         self.app.notify("Kept. They will be here when an urge comes.")

@@ -203,7 +203,9 @@ class TrackerPanel(Vertical):
         if not new:
             return
         try:
-            self.store.set_setting(setting_keys.MILESTONES_SEEN, tracker.marked_with_new(seen))
+            self.store.edit_setting(
+                setting_keys.MILESTONES_SEEN, seen, tracker.marked_with_new(seen)
+            )
         except StoreError as error:
             # The milestone still gets its word; it may come again until the save works.
             self.notify(str(error), title="Not saved", severity="error")

@@ -2,7 +2,7 @@
 
 The whole file is read and checked before anything is written; a file that cannot be
 read is refused with one line (exit 2). Records get ids made from their content, so the
-same file imported twice adds nothing. Everything is written in one Store.add_many.
+same file imported twice adds nothing. Everything is written in one Store.add_imported.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def run(args: argparse.Namespace) -> int:
     if fresh:
         progress.say(f"Writing {len(fresh):,} moods…")
         try:
-            added = store.add_many(fresh)
+            added = store.add_imported(fresh)
         finally:
             progress.close()
         print(f"Added {added:,} mood{'' if added == 1 else 's'} from {path.name}.")

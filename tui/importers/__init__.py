@@ -2,5 +2,5 @@
 
 Each reader turns a file's text into mood logs and an account of what it left out and
 why; nothing here writes. `nocontact import --from` (tui/commandline/import_from.py) shows
-the account as a dry run and writes with Store.add_many on --yes. No Textual here.
+the account as a dry run and writes with Store.add_imported on --yes. No Textual here.
 """

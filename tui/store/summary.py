@@ -23,6 +23,7 @@ from tui.store.records import MoodLog
 from tui.store.shapes import MOOD, Shape
 from tui.store.shards import is_shard_name, may_hold_since, wholly_since
 from tui.store.storage import DEFAULT_TABLE
+from tui.store.validation import EARLIEST_YEAR, LATEST_YEAR
 
 SUMMARY_FILE = "summary.json"
 SUMMARY_VERSION = 1
@@ -76,35 +77,33 @@ def _load(path: Path) -> dict[str, Any]:
     return shards if isinstance(shards, dict) else {}
 
 
-def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+def _count(value: Any, size: int) -> bool:
+    """A count of records a shard of `size` bytes could hold (each takes far more than
+    RECORD_BYTES bytes of it)."""
+    return type(value) is int and value >= 0 and value * RECORD_BYTES <= size
 
 
 def _sound(kind: str, found: Any, size: int) -> bool:
-    """Whether a cached aggregate holds values its shard (of `size` bytes) could have given:
-    a hand-edited cache with impossible ones is recomputed, never shown."""
-
-    def count(value: Any) -> bool:
-        # Every record takes far more than RECORD_BYTES bytes of its shard.
-        return _count(value) and value * RECORD_BYTES <= size
-
+    """Whether a cached aggregate holds counts its shard (of `size` bytes) could have given:
+    a hand-edited cache with impossible ones is recomputed, never shown. (Its times and the
+    latest mood are checked where they are used, in _merge.)"""
     if not isinstance(found, dict):
         return False
     if kind == "moods":
         latest = found.get("latest")
-        if latest is not None and not (isinstance(latest, dict) and _shaped(latest, MOOD)):
+        if not (latest is None or (isinstance(latest, dict) and isinstance(latest.get("at"), str))):
             return False
-        return count(found.get("count")) and (latest is None) == (found.get("count") == 0)
+        return _count(found.get("count"), size) and (latest is None) == (found.get("count") == 0)
     if kind == "sessions":
         counts, last = found.get("counts"), found.get("last")
         return (
             isinstance(counts, dict)
             and isinstance(last, dict)
             and counts.keys() == last.keys()
-            and all(stage in STAGE_KEYS and count(n) and n > 0 for stage, n in counts.items())
-            and all(_shaped({"at": moment}, {"at": MOOD["at"]}) for moment in last.values())
+            and all(stage in STAGE_KEYS and _count(n, size) and n for stage, n in counts.items())
+            and all(isinstance(moment, str) for moment in last.values())
         )
-    return count(found.get("acted")) and count(found.get("resisted"))
+    return _count(found.get("acted"), size) and _count(found.get("resisted"), size)
 
 
 def _shaped(document: dict[str, Any], shape: Shape) -> bool:
@@ -174,8 +173,16 @@ def overview_fields(
     """The Overview's fields from the cached aggregates, rebuilt if the cache is malformed."""
     try:
         return _merge(shard_aggregates(root, read_tables, refused=refused))
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
         return _merge(shard_aggregates(root, read_tables, use_cache=False, refused=refused))
+
+
+def _moment(text: str) -> datetime:
+    """A cached time, or ValueError for one the app could not have written (see _merge)."""
+    moment = datetime.fromisoformat(text)
+    if moment.utcoffset() is None or not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValueError("a cached time the app could not have written")
+    return moment
 
 
 def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
@@ -191,17 +198,18 @@ def _merge(shards: dict[str, list[tuple[str, Aggregate]]]) -> dict[str, Any]:
         for stage, count in result["counts"].items():
             per_stage[int(stage)] = per_stage.get(int(stage), 0) + count
         for stage, moment in result["last"].items():
-            when = datetime.fromisoformat(moment)
+            when = _moment(moment)
             if int(stage) not in last or when > last[int(stage)]:
                 last[int(stage)] = when
-    latest = None
+    latest, latest_at = None, None
     for _, result in shards["moods"]:
         found = result["latest"]
-        if found is not None and (
-            latest is None
-            or datetime.fromisoformat(found["at"]) > datetime.fromisoformat(latest["at"])
-        ):
-            latest = found
+        if found is not None:
+            when = _moment(found["at"])
+            if latest_at is None or when > latest_at:
+                latest, latest_at = found, when
+    if latest is not None and not _shaped(latest, MOOD):
+        raise ValueError("a cached latest mood that is no mood")  # recomputed by the caller
     return {
         "sessions_per_stage": per_stage,
         "last_session_per_stage": last,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -109,6 +110,44 @@ class TestChartSnapshots:
             lambda chart: chart.show(totals),
         )
         assert snap_compare(app, terminal_size=SIZE)
+
+
+def shown_early(make: Callable[[], object], totals: Totals) -> object:
+    """A chart given its totals before it is mounted, as the review's reader may do."""
+    chart = make()
+    chart.show(totals)  # type: ignore[attr-defined]
+    return chart
+
+
+def screen_text(app: App[None]) -> str:
+    """The screen as SVG, without the ids that differ from one export to the next."""
+    return re.sub(r"terminal-\d+-", "", app.export_screenshot())
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: MoodChart(TODAY, id="chart"),
+        lambda: WeekdayHourChart(id="chart"),
+        lambda: StageEffectChart(lambda number: f"Stage {number}: a name", id="chart"),
+    ],
+    ids=["mood", "weekday-hour", "stage-effect"],
+)
+async def test_a_chart_shown_before_it_is_mounted_draws_the_same(
+    make: Callable[[], object],
+) -> None:
+    """Totals that arrive before the chart is mounted are drawn once it is: same screen."""
+    totals = history()
+    screens = []
+    for app in (
+        ChartHost(lambda: shown_early(make, totals), lambda _chart: None),
+        ChartHost(make, lambda chart: chart.show(totals)),  # type: ignore[attr-defined]
+    ):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            screens.append(screen_text(app))
+    assert screens[0] == screens[1]
 
 
 def days_of_moods(days: int) -> Totals:

@@ -65,7 +65,8 @@ class MoodChart(Vertical):
     def on_mount(self) -> None:
         # Line colours come from the theme, so a new theme redraws them.
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._replot())
-        self._replot()
+        # is_mounted turns true only after this handler: draw once mounting is done.
+        self.call_later(self._replot)
 
     def on_resize(self) -> None:
         self._replot()  # the number of dates on the axis follows the width

@@ -38,6 +38,12 @@ class ReviewCharts(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.today = today
         self.stage_name = stage_name
+        self.totals: Totals | None = None
+        """What the charts show; None while history is still being read."""
+
+    def on_mount(self) -> None:
+        # History can be read before the charts are put together: draw once they are.
+        self.call_later(self._draw)
 
     def compose(self) -> ComposeResult:
         yield MoodChart(self.today)
@@ -47,6 +53,13 @@ class ReviewCharts(VerticalScroll, can_focus=True):
 
     def show(self, totals: Totals) -> None:
         """Draw every chart from these totals."""
+        self.totals = totals
+        self._draw()
+
+    def _draw(self) -> None:
+        totals = self.totals
+        if totals is None or not self.is_mounted:
+            return
         self.query_one(MoodChart).show(totals)
         self.query_one(MoodCalendar).show(daily_means(totals))
         self.query_one(WeekdayHourChart).show(totals)

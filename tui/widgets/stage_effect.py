@@ -98,8 +98,9 @@ class StageEffectChart(Vertical):
 
     def on_mount(self) -> None:
         # Bar colours come from the theme, so a new theme redraws them.
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.totals))
-        self.show(self.totals)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+        # is_mounted turns true only after this handler: draw once mounting is done.
+        self.call_later(self._draw)
 
     def compose(self) -> ComposeResult:
         yield PlotextPlot()
@@ -108,9 +109,12 @@ class StageEffectChart(Vertical):
     def show(self, totals: Totals) -> None:
         """Plot the effect of the sessions in these totals."""
         self.totals = totals
+        self._draw()
+
+    def _draw(self) -> None:
         if not self.is_mounted:
-            return
-        effects = stage_effects(totals, with_unmatched=True)
+            return  # on_mount draws what was shown before then
+        effects = stage_effects(self.totals, with_unmatched=True)
         compared = [effect for effect in effects if effect.sessions]
         plot = self.query_one(PlotextPlot)
         plt = plot.plt

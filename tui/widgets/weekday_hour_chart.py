@@ -27,8 +27,9 @@ class WeekdayHourChart(Horizontal):
 
     def on_mount(self) -> None:
         # Bar colours come from the theme, so a new theme redraws them.
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.show(self.totals))
-        self.show(self.totals)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
+        # is_mounted turns true only after this handler: draw once mounting is done.
+        self.call_later(self._draw)
 
     def compose(self) -> ComposeResult:
         yield PlotextPlot(id="by-weekday")
@@ -37,11 +38,14 @@ class WeekdayHourChart(Horizontal):
     def show(self, totals: Totals) -> None:
         """Plot the averages in these totals."""
         self.totals = totals
+        self._draw()
+
+    def _draw(self) -> None:
         if not self.is_mounted:
-            return
+            return  # on_mount draws what was shown before then
         colour = theme_rgb(self.app, "primary")
-        self._weekdays(mean_by_weekday(totals), colour)
-        self._hours(mean_by_hour(totals), colour)
+        self._weekdays(mean_by_weekday(self.totals), colour)
+        self._hours(mean_by_hour(self.totals), colour)
 
     def _weekdays(self, means: list[float | None], colour: tuple[int, int, int]) -> None:
         """Bars for the days that have logs: seven always fit side by side."""

@@ -70,11 +70,11 @@ def test_restore_lists_and_puts_back_a_backup(
 
     assert main(["restore"]) == 0
     listing = capsys.readouterr().out
-    assert "moods/2026-11.json: 21 Nov 2026, 20 Nov 2026" in listing
+    assert "moods/2026-11.json: Sat 21 Nov 2026, Fri 20 Nov 2026" in listing
 
     assert main(["restore", "moods/2026-11.json", "--day", "2026-11-20", "--yes"]) == 0
     said = capsys.readouterr().out
-    assert "\nPut back moods/2026-11.json as it was on 20 Nov 2026;" in said
+    assert "\nPut back moods/2026-11.json as it was on Fri 20 Nov 2026;" in said
     assert [mood.note for mood in Store.open().moods()] == ["the 19th"]
     [replaced] = (data_dir / "moods").glob("2026-11.json.before-restore-*")
     assert replaced.read_bytes() == current

@@ -83,7 +83,7 @@ def test_the_last_good_backup_is_put_back(data_dir: Path) -> None:
     assert [mood.note for mood in reopened.moods()] == ["kept"]
     [notice] = reopened.notices
     assert notice.endswith(
-        ", and the last good copy, from 23 November 2026, was put back in its place."
+        ", and the last good copy, from Monday 23 November 2026, was put back in its place."
     )
 
 
@@ -102,7 +102,7 @@ def test_a_broken_backup_is_passed_over_for_an_older_good_one(
     (data_dir / SHARD).write_bytes(b"")
     reopened = Store.open(data_dir)
     assert [mood.note for mood in reopened.moods()] == ["the 20th"]
-    assert "from 21 November 2026" in reopened.notices[0]
+    assert "from Saturday 21 November 2026" in reopened.notices[0]
 
 
 def test_every_command_still_runs_beside_a_broken_file(

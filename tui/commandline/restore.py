@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tui.commandline.common import open_store, show_notices
 from tui.commandline.errors import UsageError
+from tui.date_words import short_day
 from tui.store.backups import Backup, all_backups
 from tui.store.store import Store
 
@@ -45,7 +46,7 @@ def _relative(store: Store, text: str) -> str:
 
 
 def _when(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
+    return short_day(day)
 
 
 def _describe(backup: Backup) -> str:

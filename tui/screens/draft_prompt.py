@@ -15,6 +15,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button, Static
 
+from tui.clock import today
+from tui.date_words import long_moment
 from tui.screens.dialog import Dialog
 from tui.store.records import Draft
 
@@ -58,8 +60,8 @@ class DraftPrompt(Dialog[DraftChoice]):
     def compose_body(self) -> ComposeResult:
         when = self.draft.updated_at
         yield Static(
-            f"You began “{self.stage_title}” and left it on {when:%A} {when.day} "
-            f"{when:%B at %H:%M}. What you wrote is kept.\n\n"
+            f"You began “{self.stage_title}” and left it on {long_moment(when, today())}. "
+            "What you wrote is kept.\n\n"
             "Carry on where you were, start again on an empty page (this draft stays for "
             "another time), or let it go.",
             id="draft-text",

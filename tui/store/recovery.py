@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.clock import now
+from tui.date_words import long_day
 from tui.store import backups
 from tui.store.atomic import (
     NotRegularFileError,
@@ -197,5 +198,5 @@ def keep_aside(root: Path, path: Path, error: CorruptFileError) -> tuple[Tables,
         return {}, f"{told}; there was no earlier copy to put back, so it starts again empty."
     backup, raw = good
     tables = _current(root, path, raw)
-    day = f"{backup.day.day} {backup.day:%B %Y}"
+    day = long_day(backup.day)
     return tables, f"{told}, and the last good copy, from {day}, was put back in its place."

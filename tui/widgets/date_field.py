@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from tui.date_words import long_day
 from tui.when import WhenError, parse_day
 
 
@@ -81,4 +82,4 @@ class DateField(Vertical):
             shown.update(problem)
             return
         day = parse_day(self.text, future_only=self.future_only)
-        shown.update(f"{day:%A %-d %B %Y}" if day else "No day chosen yet.")
+        shown.update(long_day(day) if day else "No day chosen yet.")

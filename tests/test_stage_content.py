@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tui.content.loader import ContentError, content_dir
+from tui.content.scales import parse_scales
 from tui.content.stages import load_stages, parse_stages
 
 
@@ -92,8 +93,22 @@ def test_a_wrong_type_is_named() -> None:
     assert break_content(change) == "stages.json.stages[3]: field 'number' has the wrong type"
 
 
-def test_a_scale_needs_a_word_for_every_value() -> None:
+def test_a_scale_names_a_scale_that_exists() -> None:
     def change(data: Any) -> None:
-        data["stages"][2]["steps"][0]["fields"][1]["labels"].pop()
+        data["stages"][2]["steps"][0]["fields"][1]["scale"] = "hunger"
 
-    assert "field 'labels' needs 11 words" in break_content(change)
+    assert "field 'scale' is 'hunger', which no file defines" in break_content(change)
+
+
+def test_a_scale_needs_a_word_for_every_value() -> None:
+    scales = json.loads((content_dir() / "scales.json").read_text(encoding="utf-8"))
+    scales["urge"].pop()
+    with pytest.raises(ContentError, match="field 'urge' needs 11 labels, 0 to 10"):
+        parse_scales(scales)
+
+
+def test_the_boundaries_card_needs_a_heading_for_each_statement() -> None:
+    def change(data: Any) -> None:
+        data["stages"][3]["steps"][3]["fields"][0]["options"].pop()
+
+    assert "field 'options' needs a heading for each statement" in break_content(change)

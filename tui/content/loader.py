@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `log` about 5 ms
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 PACKAGED_DIR = _PACKAGE / "_content"

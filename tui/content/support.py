@@ -14,10 +14,14 @@ ANYWHERE = "anywhere"
 
 @dataclass(frozen=True)
 class Line:
-    """One place to turn: its name, how to reach it, and what it is for."""
+    """One place to turn: its name, how to reach it, when, at what cost, and what it is for."""
 
     name: str
     contact: str
+    open: str
+    """When it answers: "Day and night", or its hours when it is not always open."""
+    cost: str
+    """Whether contacting it is free, or where a call may cost money."""
     about: str
 
 
@@ -78,7 +82,11 @@ class Support:
 
 def _line(fields: Fields) -> Line:
     return Line(
-        name=fields.text("name"), contact=fields.text("contact"), about=fields.text("about")
+        name=fields.text("name"),
+        contact=fields.text("contact"),
+        open=fields.text("open"),
+        cost=fields.text("cost"),
+        about=fields.text("about"),
     )
 
 

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from tui.content.loader import ContentError, document
+from tui.content.scales import urge_labels
 
 TRACKER_FILE = "tracker.json"
-SCALE_POINTS = 11
-"""Labels for an urge's strength, one for each value from 0 to 10."""
+ACTIONS = ("urge", "slip", "logistics", "reasons", "start")
+"""What the tracker offers once a start day is set, each named in data/tracker.json."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,8 @@ class TrackerText:
     title: str
     no_start: str
     start_button: str
+    actions: dict[str, str]
+    """The name of each of ACTIONS, as its link, its form and the palette say it."""
     day_zero: str
     restarted: str
     longest: str
@@ -49,9 +52,7 @@ def load_tracker_text() -> TrackerText:
         milestone.number("days"): milestone.text("note")
         for milestone in fields.objects("milestones")
     }
-    labels = tuple(fields.texts("strength_labels"))
-    if len(labels) != SCALE_POINTS:
-        raise ContentError(f"{TRACKER_FILE}: field 'strength_labels' needs {SCALE_POINTS} labels")
+    actions = fields.object("actions")
     for key in ("restarted", "next_milestone"):
         placeholder = "{date}" if key == "restarted" else "{days}"
         if placeholder not in fields.text(key):
@@ -60,6 +61,7 @@ def load_tracker_text() -> TrackerText:
         title=fields.text("title"),
         no_start=fields.text("no_start"),
         start_button=fields.text("start_button"),
+        actions={action: actions.text(action) for action in ACTIONS},
         day_zero=fields.text("day_zero"),
         restarted=fields.text("restarted"),
         longest=fields.text("longest"),
@@ -67,7 +69,7 @@ def load_tracker_text() -> TrackerText:
         urges=fields.text("urges"),
         next_milestone=fields.text("next_milestone"),
         milestone_notes=notes,
-        strength_labels=labels,
+        strength_labels=urge_labels(),
         slip_intro=fields.text("slip_intro"),
         urge_intro=fields.text("urge_intro"),
         urge_acted=fields.text("urge_acted"),

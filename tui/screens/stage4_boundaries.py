@@ -7,18 +7,16 @@ from typing import Any
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.content.stages import Field, Step
+from tui.content.stages import Field, Step, card_headings, card_statements
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import field_id
 from tui.store import setting_keys
 from tui.store.records import Session
 
-CARD_PARTS = (("need", "I need"), ("wont_accept", "I won't accept"), ("line", "I draw the line"))
-
 
 def card_text(answers: dict[str, Any]) -> str:
     """The boundaries card as it will read on the home screen."""
-    lines = [f"{title}: {answers[key]}" for key, title in CARD_PARTS if answers.get(key)]
+    lines = card_statements(answers, card_headings())
     done = answers.get("checklist") or []
     if done:
         lines.append("Done so far: " + "; ".join(item.lower() for item in done) + ".")

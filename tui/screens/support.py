@@ -27,9 +27,15 @@ def offer_support(app: App[Any], text: str) -> None:
 
 
 def line_text(line: Line) -> Content:
-    """One line as "name  contact" in bold, with what it is for beneath."""
+    """One line: "name  contact" in bold, when it is open and its cost, and what it is for."""
     return Content.assemble(
-        (line.name, "bold"), "  ", (line.contact, "bold $accent"), "\n", (line.about, "dim")
+        (line.name, "bold"),
+        "  ",
+        (line.contact, "bold $accent"),
+        "\n",
+        f"{line.open}. {line.cost}.",
+        "\n",
+        (line.about, "dim"),
     )
 
 

@@ -113,7 +113,7 @@ def test_importing_the_same_file_twice_adds_nothing(
     path.write_text(export(capsys), encoding="utf-8")
     other = tmp_path / "other"
     assert main(["--data-dir", str(other), "import", str(path)]) == 0
-    assert "3 moods, 1 session, 1 urge, 1 slip, 1 logistics contact, 4 settings" in (
+    assert "3 moods, 1 session, 1 urge, 1 contact, 1 logistics contact, 4 settings" in (
         capsys.readouterr().out
     )
     assert main(["--data-dir", str(other), "import", str(path)]) == 0
@@ -241,9 +241,9 @@ def test_markdown_is_a_readable_summary(capsys: pytest.CaptureFixture[str]) -> N
     fill(Store.open())
     text = export(capsys, "--format", "md")
     assert text.startswith("# No Contact Coach: a summary\n")
-    assert "- Began on 01 October 2026." in text
+    assert "- Began on Thursday 1 October 2026." in text
     assert "- Longest run: 40 days; days without contact in all: 53." in text
-    assert "- Slips: 1 (1 when the other person reached out)." in text
+    assert "- Times contact happened: 1 (1 when the other person reached out)." in text
     assert "| 2. " in text and "| 1 | 3.0 | 6.0 |" in text
     assert "## Why I started\n\n> I want calm evenings.\n" in text
     assert "**My warning signs**\n\n> Not sleeping" in text

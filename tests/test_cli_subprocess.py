@@ -69,7 +69,7 @@ def test_a_failure_exits_1_with_a_clear_message(tmp_path: Path) -> None:
 def test_a_good_log_prints_one_line_and_exit_0() -> None:
     done = nocontact("log", "8", "lighter today")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == "Logged mood 8 (Lighter) for today 20:15.\n"
+    assert done.stdout == "Logged mood 8 (Lighter) for today at 20:15.\n"
 
 
 def test_a_reader_that_stops_early_is_no_failure(data_dir: Path) -> None:

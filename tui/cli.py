@@ -82,7 +82,9 @@ class _Parser(argparse.ArgumentParser):
 
 def stage_number(text: str) -> int:
     """A stage number from 1 to 5, or one clear sentence."""
-    if not text.strip().isdigit() or not 1 <= int(text) <= 5:
+    from tui.content import STAGE_NUMBERS
+
+    if not text.strip().isdigit() or int(text) not in STAGE_NUMBERS:
         raise argparse.ArgumentTypeError(f"Stage must be a number from 1 to 5, not {text}.")
     return int(text)
 

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from tui import clock
 from tui.commandline.errors import UsageError
+from tui.date_words import moment_words
 from tui.store import setting_keys
 from tui.store.store import Store
 from tui.store.validation import clean_text
@@ -55,16 +56,8 @@ def show_notices(store: Store) -> None:
 
 
 def moment_text(moment: datetime, now: datetime | None = None) -> str:
-    """A moment as a person reads it: "today 20:15", "yesterday 21:00", "Fri 20 Nov 21:00"."""
-    today = (now or clock.now()).date()
-    days = (today - moment.date()).days
-    if days == 0:
-        return f"today {moment:%H:%M}"
-    if days == 1:
-        return f"yesterday {moment:%H:%M}"
-    if moment.year == today.year:
-        return f"{moment:%a %d %b %H:%M}"
-    return f"{moment:%Y-%m-%d %H:%M}"
+    """A moment as a person reads it: "today at 20:15", "Fri 20 Nov at 21:00"."""
+    return moment_words(moment, (now or clock.now()).date())
 
 
 def mood_label(mood: int) -> str:

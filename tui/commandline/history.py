@@ -10,6 +10,8 @@ from typing import Any
 from tui import clock
 from tui.commandline.common import first_line, mood_label, open_store, show_notices
 from tui.commandline.errors import UsageError
+from tui.content import STAGE_NUMBERS
+from tui.content.names import kind_words
 from tui.store.printable import json_printable, printable
 from tui.store.records import LogisticsContact, MoodLog, Record, Session, Slip, Urge
 from tui.store.store import Store
@@ -79,7 +81,8 @@ def as_text(record: Record, titles: dict[int, str]) -> str:
         detail = f"{head}  · {first_line(note)}" if note.strip() else head
         if isinstance(record, MoodLog) and record.tags:
             detail += f"  #{' #'.join(printable(tag) for tag in record.tags)}"
-    return f"{record.when:%Y-%m-%d %H:%M}  {KIND_NAMES[type(record)]:<9}  {detail}"
+    kind = kind_words()[KIND_NAMES[type(record)]]
+    return f"{record.when:%Y-%m-%d %H:%M}  {kind:<9}  {detail}"
 
 
 def stage_titles() -> dict[int, str]:
@@ -104,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     stage = None
     if args.stage is not None:
         text = args.stage.strip()
-        if not text.isdigit() or not 1 <= int(text) <= 5:
+        if not text.isdigit() or int(text) not in STAGE_NUMBERS:
             raise UsageError(f"Stage must be a number from 1 to 5, not {args.stage}.")
         stage = int(text)
     store = open_store(args)

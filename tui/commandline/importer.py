@@ -18,7 +18,7 @@ NAMES = {
     "moods": ("mood", "moods"),
     "sessions": ("session", "sessions"),
     "urges": ("urge", "urges"),
-    "slips": ("slip", "slips"),
+    "slips": ("contact", "contacts"),
     "logistics": ("logistics contact", "logistics contacts"),
 }
 

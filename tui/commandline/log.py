@@ -17,8 +17,6 @@ from tui.commandline.common import (
 from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.validation import clean_tags
 
-"""A mood at or below this gets a gentle offer of support."""
-
 
 def run(args: argparse.Namespace) -> int:
     mood = scale_value(args.mood, "The mood")

@@ -9,6 +9,7 @@ from typing import Any
 
 from tui import clock
 from tui.commandline.common import first_line, mood_label
+from tui.date_words import long_day, short_day, short_moment
 from tui.store import setting_keys
 from tui.store.printable import printable
 from tui.store.records import LogisticsContact, Slip
@@ -16,7 +17,6 @@ from tui.store.tracker import build_tracker, in_words
 
 RECENT_NOTES = 20
 WEEKS_SHOWN = 12
-BOUNDARY_LINES = (("need", "I need"), ("wont_accept", "I won't accept"), ("line", "My line"))
 
 
 def _average(values: list[int]) -> str:
@@ -43,11 +43,11 @@ def _tracker_section(document: dict[str, Any]) -> list[str]:
     urges = document["urges"]
     acted = sum(1 for urge in urges if urge["acted"])
     lines += [
-        f"- Began on {tracker.started:%d %B %Y}.",
+        f"- Began on {long_day(date.fromisoformat(start))}.",
         f"- Current run: {_run_words(tracker.current_days, tracker.current_in_words)}.",
         f"- Longest run: {in_words(tracker.longest_days)}; "
         f"days without contact in all: {tracker.total_days}.",
-        f"- Slips: {tracker.slips} ({they} when the other person reached out).",
+        f"- Times contact happened: {tracker.slips} ({they} when the other person reached out).",
         f"- Urges to reach out logged: {len(urges)}; ridden out {len(urges) - acted}, "
         f"acted on {acted}; average strength {_average([u['strength'] for u in urges])} of 10.",
         f"- Contact that had to happen (children, money, a lease): {tracker.logistics}.",
@@ -69,7 +69,7 @@ def _mood_section(moods: list[dict[str, Any]]) -> list[str]:
     first, last = _time(moods[0]["at"]), _time(moods[-1]["at"])
     lines += [
         f"{len(moods)} mood{'' if len(moods) == 1 else 's'} logged "
-        f"from {first:%d %b %Y} to {last:%d %b %Y}, on a scale "
+        f"from {short_day(first.date())} to {short_day(last.date())}, on a scale "
         f"from 0 (the hardest) to 10 (really good). Average {_average(values)}.",
         "",
         "| Week of | Logs | Average | Lowest | Highest |",
@@ -81,7 +81,7 @@ def _mood_section(moods: list[dict[str, Any]]) -> list[str]:
     for week in sorted(by_week)[-WEEKS_SHOWN:]:
         week_values = by_week[week]
         lines.append(
-            f"| {week:%d %b %Y} | {len(week_values)} | {_average(week_values)} "
+            f"| {short_day(week)} | {len(week_values)} | {_average(week_values)} "
             f"| {min(week_values)} | {max(week_values)} |"
         )
     noted = [mood for mood in moods if mood["note"].strip()][-RECENT_NOTES:]
@@ -90,7 +90,8 @@ def _mood_section(moods: list[dict[str, Any]]) -> list[str]:
         for mood in reversed(noted):
             label = mood_label(mood["mood"])
             note = _escape(first_line(mood["note"], 200))
-            lines.append(f"- {_time(mood['at']):%d %b %Y %H:%M}, {mood['mood']} ({label}): {note}")
+            when = short_moment(_time(mood["at"]))
+            lines.append(f"- {when}, {mood['mood']} ({label}): {note}")
     return [*lines, ""]
 
 
@@ -143,11 +144,10 @@ def _own_words_section(settings: dict[str, Any]) -> list[str]:
         lines += ["## Why I started", "", *reasons, ""]
     card = settings.get(setting_keys.BOUNDARIES_CARD)
     if isinstance(card, dict):
-        rows = [
-            f"- {heading}: {_escape(str(card[key]))}"
-            for key, heading in BOUNDARY_LINES
-            if card.get(key)
-        ]
+        from tui.content.stages import card_headings, card_statements
+
+        # The card says each statement as home and stage 4 say it.
+        rows = [f"- {_escape(line)}" for line in card_statements(card, card_headings())]
         if rows:
             lines += ["## My boundaries", "", *rows, ""]
     plan = settings.get(setting_keys.SAFETY_PLAN)
@@ -168,7 +168,7 @@ def export_markdown(document: dict[str, Any]) -> str:
     lines = [
         "# No Contact Coach: a summary",
         "",
-        f"Written on {exported:%d %B %Y}, from records kept on the person's own computer. "
+        f"Written on {long_day(exported.date())}, from records kept on the person's own computer. "
         "It is theirs to share or keep.",
         "",
         *_tracker_section(document),

@@ -6,6 +6,7 @@ import argparse
 
 from tui import clock
 from tui.commandline.common import moment_text, mood_label, open_store, show_notices
+from tui.date_words import short_day
 from tui.store.store import Store
 from tui.store.tracker import Tracker, build_tracker, in_words
 
@@ -26,12 +27,16 @@ def tracker_lines(tracker: Tracker) -> list[str]:
     days = tracker.current_days
     in_full = tracker.current_in_words
     words = "" if in_full == in_words(days) else f" ({in_full})"
-    lines = [f"No contact: {in_words(days)}{words}, since {since:%a %d %b %Y}."]
+    lines = [f"No contact: {in_words(days)}{words}, since {short_day(since, tracker.today)}."]
     if tracker.slips:
-        slips = "1 slip" if tracker.slips == 1 else f"{tracker.slips} slips"
+        slips = (
+            "contact happened once"
+            if tracker.slips == 1
+            else f"contact happened {tracker.slips} times"
+        )
         lines.append(
             f"Longest run: {in_words(tracker.longest_days)}. Days without contact in all: "
-            f"{tracker.total_days}, since {tracker.started:%d %b %Y} ({slips})."
+            f"{tracker.total_days}, since {short_day(tracker.started, tracker.today)} ({slips})."
         )
     return lines
 

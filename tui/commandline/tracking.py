@@ -17,6 +17,8 @@ from tui.commandline.common import (
 )
 from tui.commandline.errors import UsageError
 from tui.commandline.status import load_tracker, tracker_lines
+from tui.content.loader import document
+from tui.date_words import short_day
 from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, Slip, Urge
 from tui.store.tracker import in_words
@@ -37,21 +39,22 @@ def start(args: argparse.Namespace) -> int:
     previous = store.no_contact_start()
     if previous is not None and previous != day and not args.change:
         raise UsageError(
-            f"Your start day is already {previous:%d %b %Y}; to change it, add --change "
-            "(the earlier day is kept, and `nocontact start --undo` puts it back)."
+            f"Your start day is already {short_day(previous, clock.today())}; to change it, "
+            "add --change (the earlier day is kept, and `nocontact start --undo` puts it back)."
         )
     if previous == day:
-        print(f"Your start day is already {day:%d %b %Y}; nothing changed.")
+        print(f"Your start day is already {short_day(day, clock.today())}; nothing changed.")
         show_notices(store)
         return 0
     store.set_no_contact_start(day)
     if previous is not None:
+        moved = f"{short_day(previous, clock.today())} to {short_day(day, clock.today())}"
         print(
-            f"The start moved from {previous:%d %b %Y} to {day:%d %b %Y}; nothing else changed. "
+            f"The start moved from {moved}; nothing else changed. "
             "`nocontact start --undo` puts it back."
         )
     if day == clock.today():
-        print(f"No contact starts today, {day:%a %d %b %Y}. One day at a time.")
+        print(f"No contact starts today, {short_day(day, day)}. One day at a time.")
     else:
         for line in tracker_lines(load_tracker(store)):
             print(line)
@@ -65,7 +68,8 @@ def _undo_start(args: argparse.Namespace) -> int:
         raise UsageError("The start day has not been changed, so there is nothing to undo.")
     put_back, undone = store.undo_start_change()
     print(
-        f"The start is {put_back:%d %b %Y} again (it was {undone:%d %b %Y}, which is kept "
+        f"The start is {short_day(put_back, clock.today())} again (it was "
+        f"{short_day(undone, clock.today())}, which is kept "
         "in the record too)."
     )
     for line in tracker_lines(load_tracker(store)):
@@ -85,17 +89,20 @@ def slip(args: argparse.Namespace) -> int:
     store = open_store(args)
     store.add_slip(record)
     who = " (they reached out)" if record.they_reached_out else ""
-    print(f"Slip noted for {moment_text(record.at)}{who}. It is part of the story, not the end.")
+    print(f"Contact noted for {moment_text(record.at)}{who}. It is part of the story, not the end.")
     tracker = load_tracker(store)
     if tracker.started is None:
         print("No start day is set yet; `nocontact start` sets one when you are ready.")
     elif record.at.date() < tracker.started:
         print("It falls before your start day, so your count is unchanged.")
     else:
+        # Worded as the tracker on home words it: when the count began again, not "0 days".
+        restarted = document("tracker.json").text("restarted")
+        began = tracker.current.start if tracker.current else record.at.date()
+        print(restarted.replace("{date}", short_day(began, tracker.today)))
         print(
-            f"The count starts again from that day: {in_words(tracker.current_days)} so far. "
-            f"Your longest run, {tracker.longest_days} days, and your "
-            f"{tracker.total_days} days without contact stay yours."
+            f"Your longest run, {in_words(tracker.longest_days)}, and your "
+            f"{in_words(tracker.total_days)} without contact stay yours."
         )
     if mood is not None and mood <= LOW_MOOD:
         print(support_line(store))
@@ -121,13 +128,15 @@ def urge(args: argparse.Namespace) -> int:
     )
     store = open_store(args)
     store.add(record)
+    # The same words for each strength as stage 3 and the urge form in the app.
+    label = document("scales.json").texts("urge")[strength].lower()
     if record.acted:
         print(
-            f"Noted: an urge of {strength} out of 10 that you acted on. If there was contact, "
-            "`nocontact slip` records it; nothing is erased."
+            f"Noted: an urge of {strength} out of 10 ({label}) that you acted on. If there was "
+            "contact, `nocontact slip` records it; nothing is erased."
         )
     else:
-        print(f"Noted: an urge of {strength} out of 10, and you did not act on it.")
+        print(f"Noted: an urge of {strength} out of 10 ({label}), and you did not act on it.")
     reasons = reasons_lines(store.setting(setting_keys.REASONS))
     if reasons:
         print("Why you started:")

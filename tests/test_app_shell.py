@@ -197,7 +197,7 @@ async def test_help_lists_every_binding_of_home_and_the_app(data_dir: Path) -> N
             binding.description  # type: ignore[union-attr]
             for binding in [*HomeScreen.BINDINGS, *NoContactApp.BINDINGS]
         }
-        assert {"Open a stage", "History", "Quit", "Help", "Log mood"} <= expected
+        assert {"Open stage", "History", "Quit", "Help", "Log mood"} <= expected
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -265,7 +265,7 @@ async def test_the_palette_reaches_every_screen(data_dir: Path) -> None:
         assert isinstance(app.screen, ReviewScreen)
         await run("Help")
         assert isinstance(app.screen, HelpScreen)
-        await run("Log a mood")
+        await run("Log mood")
         assert isinstance(app.screen, MoodLogScreen)
         await pilot.press("escape")
         await run("Home")
@@ -329,7 +329,7 @@ async def test_home_shows_the_boundaries_card_and_an_opened_letter(data_dir: Pat
         text = screen_text(app)
         assert "I need: Quiet evenings." in text
         assert "I won't accept: Being shouted at." in text
-        assert "My line: No replies." in text
+        assert "I draw the line: No replies." in text
         assert "You kept going." in text
         assert "written on Monday 2 November" in text
         assert "Another letter opens on Thursday 24 December." in text

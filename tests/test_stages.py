@@ -9,7 +9,6 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.widgets import Input, Static, TextArea
 
-import tui.app
 from tui.app import NoContactApp
 from tui.screens.draft_prompt import DraftPrompt
 from tui.screens.home import HomeScreen
@@ -24,8 +23,6 @@ SIZE = (100, 32)
 
 class CoachApp(NoContactApp):
     """The real app, remembering every notification it showed."""
-
-    CSS_PATH = Path(tui.app.__file__).with_name("app.tcss")  # a relative path would be ours
 
     def __init__(self, store: Store, initial_stage: int | None = None) -> None:
         super().__init__(store=store, initial_stage=initial_stage)
@@ -96,7 +93,9 @@ async def test_stage1_walked_from_home_is_saved_with_both_moods(data_dir: Path) 
         await next_step(pilot)
         await type_text(pilot, "quiet")
         await next_step(pilot)
-        assert "guitar, on Saturday 28 November." in str(screen.fields["plan"].content)
+        written = str(screen.fields["plan"].content)
+        assert "guitar, on Saturday 28 November." in written
+        assert "swim" in written and "quiet" in written
         assert app.focused is screen.fields["mood_after"]
         await pilot.press("7")
         await save_and_return(pilot)

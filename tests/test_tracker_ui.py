@@ -11,6 +11,8 @@ from textual.widgets import Input, RadioButton, Static
 
 from tui.app import NoContactApp, create_app
 from tui.clock import now, today
+from tui.content.tracker import ACTIONS, load_tracker_text
+from tui.screens.home import HomeScreen, read_tracker
 from tui.screens.tracker_actions import (
     LogisticsForm,
     ReasonsForm,
@@ -33,6 +35,12 @@ def panel_text(app: NoContactApp) -> str:
     return "\n".join(str(widget.render()) for widget in panel.query(Static) if widget.region)
 
 
+async def click_link(pilot, action: str) -> None:
+    """Click the tracker's link for `action` ("urge", "slip", ...), one line each."""
+    await pilot.click("#tracker-links", offset=(2, ACTIONS.index(action)))
+    await pilot.pause()
+
+
 def toasts(app: NoContactApp) -> str:
     return "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
@@ -43,16 +51,14 @@ def days_ago(days: int) -> date:
 
 def seen_all_milestones(store: Store) -> None:
     """Mark every milestone of the current run as seen, so no toast covers a snapshot."""
-    from tui.widgets.tracker_panel import read_tracker
-
-    store.set_setting("milestones_seen", read_tracker(store).marked_with_new([]))
+    store.set_setting("milestones_seen", read_tracker(store, today()).marked_with_new([]))
 
 
 class TestPanel:
     """The count, the longest run and the total, beside each other."""
 
     async def test_without_a_start_it_invites_and_sets_one(self, data_dir: Path) -> None:
-        """No start yet: a kind invitation; the button's form saves the day typed."""
+        """No start yet: a kind invitation; its link's form saves the day typed."""
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
             assert "When you are ready" in panel_text(app)
@@ -68,7 +74,7 @@ class TestPanel:
         """ "tomorrow" shows one clear line in the form and writes nothing."""
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
-            app.push_screen(StartDayForm(app.store, TrackerPanel(app.store).text))
+            app.push_screen(StartDayForm(app.store, load_tracker_text()))
             await pilot.pause()
             app.screen.query_one("#start-day", Input).value = "tomorrow"
             await pilot.press("ctrl+s")
@@ -89,9 +95,11 @@ class TestPanel:
             text = panel_text(app)
             assert "Day 10" in text
             assert "30 days" in text and "40 days" in text
-            assert "The count began again on 13 Nov" in text
+            assert "The count began again on Fri 13 Nov" in text
             monkeypatch.setenv("NOCONTACT_NOW", "2026-11-24T00:00:30+00:00")
-            app.query_one(TrackerPanel).check_new_day()
+            home = app.screen
+            assert isinstance(home, HomeScreen)
+            home.look_for_changes()
             assert "Day 11" in panel_text(app)
 
 
@@ -103,7 +111,7 @@ class TestForms:
         Store.open(data_dir).set_no_contact_start(days_ago(40))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            await pilot.click("#tracker-slip")
+            await click_link(pilot, "slip")
             form = app.screen
             assert isinstance(form, SlipForm)
             form.query_one("#slip-when", Input).value = "yesterday 21:00"
@@ -130,7 +138,7 @@ class TestForms:
         Store.open(data_dir).set_no_contact_start(days_ago(5))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE, notifications=True) as pilot:
-            text = TrackerPanel(app.store).text
+            text = load_tracker_text()
             app.push_screen(SlipForm(app.store, text))
             await pilot.pause()
             app.screen.query_one("#slip-when", Input).value = "10 days ago"
@@ -161,7 +169,7 @@ class TestForms:
             app.screen.query_one("#urge-strength", MoodSlider).focus()
             await pilot.press("8")
             await pilot.press("ctrl+s")
-            assert re.search(r"Urges ridden out +1\n", panel_text(app))
+            assert re.search(r"\b1  urges ridden out\n", panel_text(app))
         (urge,) = Store.open(data_dir).urges()
         assert (urge.strength, urge.acted, urge.source) == (8, False, "app")
 
@@ -170,7 +178,7 @@ class TestForms:
         Store.open(data_dir).set_no_contact_start(days_ago(12))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.click("#tracker-logistics")
+            await click_link(pilot, "logistics")
             assert isinstance(app.screen, LogisticsForm)
             app.screen.query_one("#logistics-note", Input).value = "school pickup times"
             await pilot.press("ctrl+s")
@@ -183,11 +191,11 @@ class TestForms:
         Store.open(data_dir).set_no_contact_start(days_ago(2))
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.click("#tracker-reasons")
+            await click_link(pilot, "reasons")
             assert isinstance(app.screen, ReasonsForm)
             await pilot.press(*"I want my peace back")
             await pilot.press("ctrl+s")
-            await pilot.click("#tracker-reasons")
+            await click_link(pilot, "reasons")
             await pilot.press(*" and more", "escape")
         assert Store.open(data_dir).setting("reasons") == "I want my peace back"
 
@@ -227,7 +235,7 @@ class TestLooks:
     """Snapshots of home with the tracker, and of the slip form."""
 
     def test_home_day_zero(self, snap_compare, data_dir: Path) -> None:
-        """Started today: "Day 0", the first-day line, the next milestone, the five buttons."""
+        """Started today: "Day 0", the first-day line, the next milestone, the five links."""
         Store.open(data_dir).set_no_contact_start(today())
         assert snap_compare(create_app(data_dir), terminal_size=SIZE)
 
@@ -240,7 +248,7 @@ class TestLooks:
 
         async def run_before(pilot) -> None:
             await pilot.pause()
-            await pilot.click("#tracker-slip")
+            await click_link(pilot, "slip")
             pilot.app.screen.query_one("#slip-when", Input).cursor_blink = False
 
         assert snap_compare(create_app(after_a_slip), terminal_size=SIZE, run_before=run_before)

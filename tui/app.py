@@ -7,12 +7,14 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from tui.content.moods import load_moods
-from tui.content.stages import load_stages
+from tui.messages import OpenReview, OpenStage, ShowStoreNotices
+from tui.screens.blank import BlankScreen
 from tui.screens.home import HomeScreen
 from tui.store.store import Store
 from tui.trial import show_trial_notice
@@ -28,7 +30,8 @@ class NoContactApp(App[None]):
     """A calm coach for the weeks after a breakup, with every record kept on this machine."""
 
     TITLE = "No Contact Coach"
-    CSS_PATH = "app.tcss"
+    DEFAULT_MODE = "home"
+    """Home is a mode, not the default screen: a mode's screen gets its CSS_PATH loaded."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help"),
@@ -38,16 +41,27 @@ class NoContactApp(App[None]):
         Binding("ctrl+p", "command_palette", "Commands", show=False, priority=True),
         Binding("f2", "support", "Support", priority=True),
         Binding("f12", "toggle_blank", "Blank screen", show=False, priority=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
     def __init__(self, store: Store, initial_stage: int | None = None, debug: bool = False) -> None:
         super().__init__()
+        self.add_mode(self.DEFAULT_MODE, partial(HomeScreen, store))
         self.store = store
         """Where every record is read and written."""
         self.initial_stage = initial_stage
         """A stage to open straight away, from `nocontact stage N`."""
         self.show_tracebacks = debug
         """Whether a crash shows its traceback (`nocontact --debug`)."""
+        self.blank = BlankScreen()
+        """Made up front, so the first f12 blanks as fast as every later one."""
+        # Textual adds a screen's DEFAULT_CSS when the screen is first shown, and parses
+        # every rule again then: most of a first f12's half second. Added now, the blank
+        # screen's rules are parsed with the rest at start-up.
+        for location, css, tie_breaker, scope in self.blank._get_default_css():
+            self.stylesheet.add_source(
+                css, location, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+            )
 
     def _fatal_error(self) -> None:
         # Textual's own crash report lists local variables, which can hold what a person
@@ -71,14 +85,12 @@ class NoContactApp(App[None]):
         self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
         self._close_messages_no_wait()
 
-    def get_default_screen(self) -> Screen:
-        return HomeScreen(self.store)
-
     def on_mount(self) -> None:
         show_trial_notice(self, self.store.root)
+        self.install_screen(self.blank, "blank")
         self.show_notices()
         if self.initial_stage is not None:
-            self.open_stage(self.initial_stage)
+            self.action_open_stage(self.initial_stage)
 
     def show_notices(self) -> None:
         """Tell, once each, of files the store could not read and kept aside."""
@@ -88,9 +100,23 @@ class NoContactApp(App[None]):
             )
         self.store.notices.clear()
 
+    # -- what screens ask for ------------------------------------------------
+
+    @on(OpenStage)
+    def stage_asked(self, message: OpenStage) -> None:
+        self.action_open_stage(message.number)
+
+    @on(OpenReview)
+    def review_asked(self) -> None:
+        self.action_review()
+
+    @on(ShowStoreNotices)
+    def notices_found(self) -> None:
+        self.show_notices()
+
     # -- moving between screens ----------------------------------------------
 
-    def go_home(self) -> bool:
+    def action_go_home(self) -> bool:
         """Close everything above home; what was typed is kept as a draft. False if it could not."""
         from tui.screens.drafting import KeepsDraft
 
@@ -107,16 +133,16 @@ class NoContactApp(App[None]):
     def open_screen(self, make_screen: Callable[[], Screen]) -> None:
         """Open a screen straight over home, made only after whatever was open has closed."""
         # Made afterwards, so a stage reopened from itself finds the draft it just kept.
-        if self.go_home():
+        if self.action_go_home():
             self.push_screen(make_screen())
 
-    def open_stage(self, number: int) -> None:
+    def action_open_stage(self, number: int) -> None:
         """Open stage `number` (1-5) over home."""
         from tui.screens.stage import stage_screen
 
         self.open_screen(partial(stage_screen, number, self.store))
 
-    def open_review(self) -> None:
+    def action_review(self) -> None:
         """Open history and review over home."""
         from tui.screens.review import ReviewScreen
 
@@ -154,41 +180,23 @@ class NoContactApp(App[None]):
 
     def action_support(self) -> None:
         """Open the support panel: crisis lines, the safety plan, specialist help."""
-        from tui.screens.care_commands import open_support
+        from tui.commands.care import open_support
 
         open_support(self, self.store)
 
     def action_toggle_blank(self) -> None:
         """Blank the screen at once (someone walked in); the same key brings it back."""
-        from tui.screens.care_commands import toggle_blank
-
-        toggle_blank(self)
+        if self.screen is self.blank:
+            self.pop_screen()
+        else:
+            self.push_screen(self.blank)
 
     # -- command palette -----------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from tui.screens.care_commands import care_commands
+        from tui.commands.palette import palette_commands
 
-        yield SystemCommand("Home", "The five stages and how you are doing", self.go_home)
-        for number, stage in load_stages().items():
-            yield SystemCommand(
-                f"Stage {number}: {stage.title}",
-                stage.summary,
-                partial(self.open_stage, number),
-            )
-        yield SystemCommand(
-            "History and review", "Your moods and sessions over time", self.open_review
-        )
-        yield SystemCommand(
-            "Log a mood", "A quick mood log, with a note if you like", self.action_mood_log
-        )
-        yield SystemCommand("Help", "Every key, and how this works", self.action_help)
-        yield from care_commands(self, self.store)
-        # Textual's screenshot would write the whole screen, private words and all, to
-        # ~/Downloads readable by anyone: it is left out, and no key reaches it.
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
-                yield command
+        yield from palette_commands(self, self, self.store)
 
 
 def create_app(

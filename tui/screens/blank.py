@@ -12,7 +12,10 @@ IDLE_LINE = "$ "
 
 
 class BlankScreen(Screen[None]):
-    """Shows an idle prompt and nothing else; the app's blank key brings everything back."""
+    """Shows an idle prompt and nothing else; the app's blank key brings everything back.
+
+    Installed once and shown again each time, so it is built before it is first needed.
+    """
 
     AUTO_FOCUS = None
 
@@ -31,21 +34,21 @@ class BlankScreen(Screen[None]):
     }
     """
 
-    def compose(self) -> ComposeResult:
-        yield Static(IDLE_LINE, id="idle", markup=False)
-
     def __init__(self) -> None:
         super().__init__()
         self.palette_was_enabled = True
         """Whether the command palette was on before blanking, to restore it after."""
 
-    def on_mount(self) -> None:
+    def compose(self) -> ComposeResult:
+        yield Static(IDLE_LINE, id="idle", markup=False)
+
+    def on_screen_resume(self) -> None:
         self.app.clear_notifications()
         # The palette's key is a priority binding that would open over the blank screen.
         self.palette_was_enabled = self.app.use_command_palette
         self.app.use_command_palette = False
 
-    def on_unmount(self) -> None:
+    def on_screen_suspend(self) -> None:
         self.app.use_command_palette = self.palette_was_enabled
 
     def on_key(self, event: events.Key) -> None:

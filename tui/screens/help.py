@@ -43,9 +43,19 @@ def join_keys(displays: list[str]) -> str:
     return " / ".join(displays)
 
 
-def is_ours(node: object) -> bool:
-    """Bindings of our own app, screens and widgets; Textual's text-field keys would drown them."""
-    return type(node).__module__.startswith("tui.")
+def is_ours(node: object, binding: Binding) -> bool:
+    """Whether `binding` is declared by one of our own classes, in our own words.
+
+    Textual's own keys (its text fields', "Focus Next", "Copy selected text") would
+    drown ours and speak in a voice that is not the app's, even where our screens
+    inherit them.
+    """
+    for cls in type(node).__mro__:
+        if cls.__module__.startswith("tui.") and "BINDINGS" in vars(cls):
+            for declared in Binding.make_bindings(vars(cls)["BINDINGS"]):
+                if (declared.key, declared.action) == (binding.key, binding.action):
+                    return True
+    return False
 
 
 def binding_sections(app: App[Any], screen: Screen[Any]) -> list[KeySection]:
@@ -59,7 +69,7 @@ def binding_sections(app: App[Any], screen: Screen[Any]) -> list[KeySection]:
             (app, binding) for binding in Binding.make_bindings(app.BINDINGS) if binding.priority
         ]
     for node, binding in found:
-        if not binding.description or binding.system or not is_ours(node):
+        if not binding.description or binding.system or not is_ours(node, binding):
             continue
         if node is app:
             place = help_text.section_app
@@ -180,7 +190,11 @@ class HelpScreen(Screen[None]):
         """Every country's abuse and stalking lines, as the support panel lists them."""
         return Content("\n").join(
             Content.assemble(
-                f"{country.name}: ", (line.name, "bold"), "  ", (line.contact, "bold $accent")
+                f"{country.name}: ",
+                (line.name, "bold"),
+                "  ",
+                (line.contact, "bold $accent"),
+                (f"\n  {line.open}. {line.cost}.", "dim"),
             )
             for country in self.support.countries
             for line in country.abuse_lines

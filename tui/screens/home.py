@@ -1,9 +1,13 @@
-"""Home: the five stages, the latest mood, the tracker, the boundaries card and a letter."""
+"""Home: the five stages, the latest mood, the tracker, the boundaries card and a letter.
+
+Home reads the store and shows it; what it cannot do itself (open a stage, the review, say
+that a file was kept aside) it asks of the app with a message from tui.messages.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, ClassVar
+from datetime import date, datetime, time, timedelta
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,133 +17,75 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tui.clock import today
+from tui.clock import now, today
 from tui.content.moods import load_moods
-from tui.content.stages import load_stages
+from tui.content.stages import STAGE_NUMBERS, card_headings, load_stages
+from tui.content.tracker import load_tracker_text
+from tui.messages import OpenReview, OpenStage, ShowStoreNotices
+from tui.screens.home_cards import (
+    boundaries_text,
+    latest_mood,
+    letter_text,
+    mood_text,
+    progress_words,
+)
 from tui.store import setting_keys
-from tui.store.records import MoodLog
-from tui.store.store import Overview, Store
+from tui.store.records import Session
+from tui.store.store import Overview, Store, StoreError
+from tui.store.tracker import Tracker, build_tracker
+from tui.widgets.action_links import ActionLinks
 from tui.widgets.stage_card import StageCard
 from tui.widgets.tracker_panel import TrackerPanel
 
-if TYPE_CHECKING:
-    from tui.app import NoContactApp
+APP_TITLE = "No Contact Coach"
+POLL_SECONDS = 2.0
+"""How often home looks for writes from elsewhere (`nocontact log` in another shell) and for
+a new day: a few stats, so it costs nothing a person could notice."""
+
+TRACKER_FORMS = {
+    "urge": "UrgeForm",
+    "slip": "SlipForm",
+    "logistics": "LogisticsForm",
+    "reasons": "ReasonsForm",
+    "start": "StartDayForm",
+}
+"""The form (in tui.screens.tracker_actions) each of the tracker's links opens."""
 
 
-def day_words(day: date) -> str:
-    """A past day as people say it: "today", "yesterday", "Sat 21 Nov", with a year if not this."""
-    delta = (today() - day).days
-    if delta == 0:
-        return "today"
-    if delta == 1:
-        return "yesterday"
-    if day.year == today().year:
-        return f"{day:%a} {day.day} {day:%b}"
-    return f"{day.day} {day:%b %Y}"
+def read_tracker(store: Store, day: date) -> Tracker:
+    """The tracker for `day` from what the store holds."""
+    return build_tracker(store.no_contact_start(), store.slips(), store.logistics(), day)
 
 
-def progress_words(done: int, last: datetime | None) -> str:
-    """How much has been done in a stage: "Not tried yet", "2 sessions, the last yesterday"."""
-    if done == 0 or last is None:
-        return "Not tried yet"
-    sessions = "1 session" if done == 1 else f"{done} sessions"
-    return f"{sessions}, the last {day_words(last.date())}"
+def milestone_news(tracker: Tracker, new: tuple[int, ...]) -> int | None:
+    """The milestone among `new` that is news today: the one the current run reaches today.
 
-
-def mood_text(log: MoodLog | None) -> Content:
-    """The latest mood with its label and when, or an invitation to log one."""
-    if log is None:
-        return Content("Nothing logged yet. Press m to log how you feel; it takes two seconds.")
-    label = load_moods().label(log.mood)
-    when = f"{day_words(log.at.date())} at {log.at:%H:%M}"
-    parts: list[Any] = [(f"{log.mood}", "bold $accent"), "  ", (label, "bold"), f"\n{when}"]
-    if log.note:
-        parts.append(("\n" + log.note, "italic $text-muted"))
-    return Content.assemble(*parts)
-
-
-def boundaries_text(card: Any) -> Content | None:
-    """The boundaries card saved by stage 4, as three short lines, or None."""
-    if not isinstance(card, dict) or not any(
-        card.get(key) for key in ("need", "wont_accept", "line")
-    ):
+    One already behind (a start day set in the past, the app not opened for a while) is
+    marked without a word: "Day 14" must not pop up over a count that says day 20.
+    """
+    if tracker.current is None:
         return None
-    parts: list[Any] = []
-    for key, heading in (
-        ("need", "I need"),
-        ("wont_accept", "I won't accept"),
-        ("line", "My line"),
-    ):
-        value = card.get(key)
-        if value:
-            parts.append(("\n" if parts else "") + f"{heading}: ")
-            parts.append((str(value), "bold"))
-    checklist = card.get("checklist") or []
-    if checklist:
-        steps = "1 step" if len(checklist) == 1 else f"{len(checklist)} steps"
-        parts.append((f"\n{steps} taken to make contact harder", "$text-muted"))
-    return Content.assemble(*parts)
-
-
-def calendar_words(day: date) -> str:
-    """A day written out: "Saturday 7 November", with the year when it is not this one."""
-    words = f"{day:%A} {day.day} {day:%B}"
-    return words if day.year == today().year else f"{words} {day.year}"
-
-
-def iso_day(value: Any) -> date | None:
-    """The date at the start of an ISO date or date-time text, or None if there is none."""
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def letter_text(letters: Any) -> Content | None:
-    """The newest letter that may be opened, or a word that one is waiting, or None."""
-    if not isinstance(letters, list):
-        return None
-    dated = [
-        (opens, letter)
-        for letter in letters
-        if isinstance(letter, dict) and letter.get("text")
-        for opens in [iso_day(letter.get("open_on"))]
-        if opens is not None
+    today_reached = [
+        days for days in new if tracker.current.start + timedelta(days) == tracker.today
     ]
-    ready = [pair for pair in dated if pair[0] <= today()]
-    waiting = sorted(day for day, _ in dated if day > today())
-    if ready:
-        _, letter = max(ready, key=lambda pair: (pair[0], str(pair[1].get("written_at", ""))))
-        written = iso_day(letter.get("written_at"))
-        heading = "A letter from you"
-        if written:
-            heading += f", written on {calendar_words(written)}"
-        parts: list[Any] = [(heading, "bold"), "\n", (str(letter["text"]), "italic")]
-        if waiting:
-            parts.append(
-                (f"\nAnother letter opens on {calendar_words(waiting[0])}.", "$text-muted")
-            )
-        return Content.assemble(*parts)
-    if waiting:
-        return Content(
-            f"A letter to future you is waiting. It opens on {calendar_words(waiting[0])}."
-        )
-    return None
+    return max(today_reached, default=None)
 
 
 class HomeScreen(Screen[None]):
     """Where every visit starts: the stages on the left, how things are on the right."""
+
+    CSS_PATH = "home.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(
                 str(number),
                 f"open_stage({number})",
-                "Open a stage",
-                show=number == 1,
-                key_display="1-5",
+                "Open stage",
+                show=number == STAGE_NUMBERS[0],
+                key_display=f"{STAGE_NUMBERS[0]}-{STAGE_NUMBERS[-1]}",
             )
-            for number in range(1, 6)
+            for number in STAGE_NUMBERS
         ),
         Binding("h", "review", "History"),
         Binding("q", "app.quit", "Quit"),
@@ -149,15 +95,17 @@ class HomeScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.stages = load_stages()
-
-    @property
-    def coach(self) -> NoContactApp:
-        from tui.app import NoContactApp
-
-        assert isinstance(self.app, NoContactApp)
-        return self.app
+        self.moods = load_moods()
+        self.tracker_text = load_tracker_text()
+        self.stamp: tuple[int, ...] | None = None
+        """The store's fingerprint when home last read it."""
+        self.shown_day: date | None = None
+        """The day home was last painted for."""
+        self.fresh = True
+        """Whether home has been read on mount and not yet resumed."""
 
     def compose(self) -> ComposeResult:
+        yield Static(APP_TITLE, id="home-title")
         with Horizontal(id="home"):
             with Vertical(id="stages-column"):
                 yield Static("Five stages", classes="heading")
@@ -168,16 +116,26 @@ class HomeScreen(Screen[None]):
                 yield Static(id="latest-mood", classes="card")
                 # A letter that has opened is a moment of its own: it comes before the rest.
                 yield Static(id="letter", classes="card")
-                with Vertical(id="tracker"):
-                    yield TrackerPanel(self.store)
+                yield TrackerPanel(self.tracker_text, id="tracker")
                 yield Static(id="boundaries", classes="card")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = "No Contact Coach"
+        self.title = APP_TITLE
+        # Read now, so the tracker's part is built before the first paint, not a frame later.
+        self.reload()
+        self.set_interval(POLL_SECONDS, self.look_for_changes)
 
     def on_screen_resume(self) -> None:
+        if self.fresh:
+            self.fresh = False  # the first resume follows the mount, which has just read
+            return
         self.reload()
+
+    def look_for_changes(self) -> None:
+        """Read again if anything was written, here or in another process, or the day turned."""
+        if self.is_current and (self.store.stamp() != self.stamp or today() != self.shown_day):
+            self.reload()
 
     def reload(self) -> None:
         """Read everything home shows again: other screens and other processes write."""
@@ -186,26 +144,44 @@ class HomeScreen(Screen[None]):
             # start-up): read once its cards exist rather than look for them now.
             self.call_later(self.reload)
             return
+        # Taken first, so a write that lands while home reads is picked up by the next look.
+        self.stamp = self.store.stamp()
+        day = self.shown_day = today()
         overview = self.store.overview()
-        self.show_stages(overview)
-        self.show_card("#latest-mood", "Latest mood", mood_text(overview.latest_mood))
+        self.show_stages(overview, day)
+        given = latest_mood(overview.latest_mood, self.newest_session_with_mood(overview))
         self.show_card(
-            "#boundaries",
-            "My boundaries",
-            boundaries_text(self.store.setting(setting_keys.BOUNDARIES_CARD)),
+            "#latest-mood", "Latest mood", mood_text(given, self.moods, self.stages, day)
         )
         self.show_card(
-            "#letter", "Letter to future me", letter_text(self.store.setting(setting_keys.LETTERS))
+            "#letter",
+            "Letter to future me",
+            letter_text(self.store.setting(setting_keys.LETTERS), day),
         )
-        # Reading may have found a broken file and kept it aside: say so now, not at next start.
-        self.coach.show_notices()
+        self.show_tracker(day)
+        card = boundaries_text(self.store.setting(setting_keys.BOUNDARIES_CARD), card_headings())
+        self.show_card("#boundaries", "My boundaries", card)
+        if self.store.notices:
+            # Reading may have found a broken file and kept it aside: say so now.
+            self.post_message(ShowStoreNotices())
 
-    def show_stages(self, overview: Overview) -> None:
+    def newest_session_with_mood(self, overview: Overview) -> Session | None:
+        """The newest session, read only when it is newer than the newest mood log."""
+        saved = overview.last_session_per_stage.values()
+        if not saved:
+            return None
+        mood = overview.latest_mood
+        if mood is not None and mood.at >= max(saved):
+            return None
+        return next(iter(self.store.records("sessions")), None)
+
+    def show_stages(self, overview: Overview, day: date) -> None:
         for number in self.stages:
             self.query_one(f"#stage-{number}", StageCard).show_progress(
                 progress_words(
                     overview.sessions_per_stage.get(number, 0),
                     overview.last_session_per_stage.get(number),
+                    day,
                 )
             )
 
@@ -216,14 +192,56 @@ class HomeScreen(Screen[None]):
             card.border_title = title
             card.update(content)
 
+    def show_tracker(self, day: date) -> None:
+        """The tracker for `day`, with the urges ridden out since its start."""
+        tracker = read_tracker(self.store, day)
+        resisted = 0
+        if tracker.started is not None:
+            since = datetime.combine(tracker.started, time.min, tzinfo=now().tzinfo)
+            resisted = self.store.urge_counts(since)[0]
+        self.query_one(TrackerPanel).show(tracker, resisted)
+        self.mark_milestones(tracker)
+
+    def mark_milestones(self, tracker: Tracker) -> None:
+        """A calm word on the day a milestone is reached, remembered so it comes once."""
+        seen = self.store.setting(setting_keys.MILESTONES_SEEN, [])
+        seen = [key for key in seen if isinstance(key, str)] if isinstance(seen, list) else []
+        new = tracker.new_milestones(seen)
+        if not new:
+            return
+        try:
+            marked = tracker.marked_with_new(seen)
+            self.store.edit_setting(setting_keys.MILESTONES_SEEN, seen, marked)
+        except StoreError as error:
+            # The milestone still gets its word; it may come again until the save works.
+            self.notify(str(error), title="Not saved", severity="error")
+        news = milestone_news(tracker, new)
+        if news is not None:
+            self.notify(self.tracker_text.milestone_note(news), title=f"Day {news}", timeout=10)
+
+    # -- what home asks for -----------------------------------------------------
+
     @on(StageCard.Chosen)
     def stage_chosen(self, event: StageCard.Chosen) -> None:
-        self.coach.open_stage(event.number)
+        self.post_message(OpenStage(event.number))
 
     def action_open_stage(self, number: int) -> None:
         """Open stage `number`."""
-        self.coach.open_stage(number)
+        self.post_message(OpenStage(number))
 
     def action_review(self) -> None:
         """Open history and review."""
-        self.coach.open_review()
+        self.post_message(OpenReview())
+
+    @on(ActionLinks.Chosen, "#tracker-links, #tracker-set-start")
+    def tracker_link(self, event: ActionLinks.Chosen) -> None:
+        """Open the tracker form the link names; home reads the store again when it closes."""
+        event.stop()
+        name = TRACKER_FORMS.get(event.action)
+        if name is None:
+            return
+        # Imported when first opened: home paints sooner without the forms.
+        from tui.screens import tracker_actions
+
+        form = getattr(tracker_actions, name)
+        self.app.push_screen(form(self.store, self.tracker_text))

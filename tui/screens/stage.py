@@ -42,8 +42,10 @@ class StageScreen(KeepsDraft, StagePage):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+n,pagedown", "next_step", "Next step", priority=True),
-        Binding("ctrl+b,pageup", "previous_step", "Step back", priority=True),
+        # The Back and Next buttons are on screen; the footer keeps room for help, the mood
+        # log and support even at 80 columns. The help screen lists these keys.
+        Binding("ctrl+n,pagedown", "next_step", "Next step", show=False, priority=True),
+        Binding("ctrl+b,pageup", "previous_step", "Step back", show=False, priority=True),
         Binding("escape", "leave", ESCAPE_KEEPS),
         Binding("m", "mood_log", "Log mood"),
     ]

@@ -484,6 +484,23 @@ class Store:
 
         return Overview(**overview_fields(self.root, self._read_tables, self._refused))
 
+    def stamp(self) -> tuple[int, ...]:
+        """A fingerprint of everything home shows; any write, from any process, changes it.
+
+        Every save is an atomic rename inside its folder, which gives the file a new inode
+        and moves the folder's mtime: a few stats tell whether to read again.
+        """
+        watched = (self.root / TRACKER_FILE, self.root / PROFILE_FILE)
+        found: list[int] = []
+        for path in (*watched, *(self.root / kind for kind in SHARDED_KINDS)):
+            try:
+                status = path.stat()
+            except OSError:
+                found += [0, 0]
+            else:
+                found += [status.st_ino, status.st_mtime_ns]
+        return tuple(found)
+
     def urge_counts(self, since: datetime | None = None) -> tuple[int, int]:
         """(resisted, acted) urges from `since` on, without reading the months before it."""
         from tui.store.summary import urge_counts

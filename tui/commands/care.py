@@ -1,4 +1,4 @@
-"""How the app reaches support, the safety plan, the blank screen and the tracker's forms."""
+"""How the app reaches support, the safety plan and the tracker's forms, by key or palette."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 
 from tui.content.support import load_support
-from tui.content.tracker import load_tracker_text
+from tui.content.tracker import TrackerText, load_tracker_text
 from tui.screens.blank import BlankScreen
 from tui.screens.safety_plan import SafetyPlanScreen
 from tui.screens.support import SupportScreen
@@ -38,14 +38,6 @@ def open_safety_plan(app: App[Any], store: Store) -> None:
     app.push_screen(SafetyPlanScreen(store, load_support()))
 
 
-def toggle_blank(app: App[Any]) -> None:
-    """Blank the screen at once, or bring back what was there."""
-    if isinstance(app.screen, BlankScreen):
-        app.pop_screen()
-    else:
-        app.push_screen(BlankScreen())
-
-
 def open_form(app: App[Any], store: Store, form: type[TrackerForm[Any]]) -> None:
     """Open one of the tracker's forms over whatever is showing."""
     if isinstance(app.screen, form | BlankScreen):
@@ -53,12 +45,26 @@ def open_form(app: App[Any], store: Store, form: type[TrackerForm[Any]]) -> None
     app.push_screen(form(store, load_tracker_text()))
 
 
-def care_commands(app: App[Any], store: Store) -> Iterable[SystemCommand]:
+def tracker_entries(text: TrackerText) -> list[tuple[str, str, type[TrackerForm[Any]]]]:
+    """The tracker's forms as the palette lists them, named as the links on home name them."""
+    names = text.actions
+    return [
+        (names["urge"], "An urge to reach out, and whether it passed", UrgeForm),
+        (names["slip"], "The count starts again; your longest run and total stay", SlipForm),
+        (names["logistics"], "Children, money, a lease: it breaks nothing", LogisticsForm),
+        (names["reasons"], "Write or change your reasons", ReasonsForm),
+        (names["start"], "The day your no-contact period began", StartDayForm),
+    ]
+
+
+def care_commands(
+    app: App[Any], store: Store, toggle_blank: Callable[[], object]
+) -> Iterable[SystemCommand]:
     """Palette entries for support, the safety plan, the tracker's forms and the blank screen."""
     entries: list[tuple[str, str, Callable[[], object]]] = [
         (
             "Support",
-            "Crisis lines, your safety plan, and where to turn (F2)",
+            "Crisis lines, your safety plan, and where to turn (f2)",
             partial(open_support, app, store),
         ),
         (
@@ -66,35 +72,14 @@ def care_commands(app: App[Any], store: Store) -> Iterable[SystemCommand]:
             "Write or change your safety plan",
             partial(open_safety_plan, app, store),
         ),
-        (
-            "Log an urge",
-            "An urge to reach out, and whether it passed",
-            partial(open_form, app, store, UrgeForm),
+        *(
+            (title, help_text, partial(open_form, app, store, form))
+            for title, help_text, form in tracker_entries(load_tracker_text())
         ),
         (
-            "Log contact that happened",
-            "A slip: the count starts again, nothing is lost",
-            partial(open_form, app, store, SlipForm),
-        ),
-        (
-            "Log logistics contact",
-            "Children, money, a lease: it breaks nothing",
-            partial(open_form, app, store, LogisticsForm),
-        ),
-        (
-            "Why I started",
-            "Write or change your reasons",
-            partial(open_form, app, store, ReasonsForm),
-        ),
-        (
-            "Set the day I started",
-            "The day the no-contact period began",
-            partial(open_form, app, store, StartDayForm),
-        ),
-        (
-            "Blank the screen",
-            "Hide everything at once; F12 brings it back",
-            partial(toggle_blank, app),
+            "Blank screen",
+            "Hide everything at once; f12 brings it back",
+            toggle_blank,
         ),
     ]
     for title, help_text, callback in entries:

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test check bench screenshots clean
+.PHONY: run test test-all check bench screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,15 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
+# The suite on every supported Python installed here (3.11, 3.12, 3.13), each in its own venv.
+test-all: $(STAMP)
+	$(BIN)/nox
+
 check: $(STAMP)
-	$(BIN)/ruff check tui tests benchmarks scripts
-	$(BIN)/ruff format --check tui tests benchmarks scripts
+	$(BIN)/ruff check tui tests benchmarks scripts noxfile.py
+	$(BIN)/ruff format --check tui tests benchmarks scripts noxfile.py
 	$(BIN)/mypy
+	$(BIN)/python -m pytest -q tests/test_layers.py
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
@@ -39,4 +44,4 @@ screenshots: $(STAMP)
 	$(BIN)/python scripts/export_screenshots.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .nox

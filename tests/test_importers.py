@@ -99,7 +99,8 @@ class TestDaylio:
         path = write(tmp_path, "daylio_export.csv", DAYLIO_2021)
         out = imported(capsys, "--from", "daylio", str(path), "--map", DAYLIO_MAP)
         assert out == (
-            "Daylio export daylio_export.csv: 3 moods to add, from 18 Nov 2026 to 20 Nov 2026.\n"
+            "Daylio export daylio_export.csv: 3 moods to add, "
+            "from Wed 18 Nov 2026 to Fri 20 Nov 2026.\n"
             "Moods, with how many entries: rad → 10 (1), meh → 5 (1), awful → 1 (1).\n"
             "Tags: 5 different ones, from the file's activities or tags.\n"
             "Times that carry no zone are read as UTC time.\n"
@@ -466,7 +467,7 @@ class TestJrnl:
         path = write(tmp_path, "journal.json", "\ufeff" + json.dumps(JRNL, indent=2))
         out = imported(capsys, "--from", "jrnl", str(path), "--map", "@great=9,low=3", "--yes")
         assert out == (
-            "jrnl export journal.json: 2 moods to add, from 01 Nov 2026 to 02 Nov 2026.\n"
+            "jrnl export journal.json: 2 moods to add, from Sun 1 Nov 2026 to Mon 2 Nov 2026.\n"
             "Moods, with how many entries: @great → 9 (1), @low → 3 (1).\n"
             "Tags: 2 different ones, from the file's activities or tags.\n"
             "Times that carry no zone are read as UTC time.\n"

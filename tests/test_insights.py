@@ -177,7 +177,7 @@ class TestContact:
         assert (recovery.baseline, recovery.baseline_days, recovery.day_mean) == (6, 7, 2)
         assert recovery.days_to_recover == 3
         assert insight.sentences == (
-            "On the day of the contact on 11 Oct 2026, your mood averaged 2, "
+            "On the day of the contact on Sun 11 Oct 2026, your mood averaged 2, "
             "against 6 in the week before.",
             "It came back to where it had been after 3 days.",
         )
@@ -265,7 +265,7 @@ class TestStages:
     def test_stage_names_come_from_the_stages_own_titles(self) -> None:
         sessions = [session(3, 2, 5) for _ in range(3)]
         (sentence,) = stage_insight(sessions).sentences
-        assert sentence.startswith("Stage 3, Urge surfing: your mood went from 2 before to 5")
+        assert sentence.startswith("Stage 3, Breaking the cycle: your mood went from 2 before to 5")
 
 
 class TestWording:

@@ -70,7 +70,8 @@ def test_every_section_appears_with_enough_history(capsys: pytest.CaptureFixture
     out = run(capsys, "insights")
     assert "\nWhen urges come\n  Most urges came between 19:00 and 22:00 (5 of 5)" in out
     assert "  You rode out 4 of 5 urges (80%).\n" in out
-    assert "\nBefore and after each exercise\n  Stage 3, Urge surfing: your mood went from 4" in out
+    before_after = "\nBefore and after each exercise\n  Stage 3, Breaking the cycle: "
+    assert before_after + "your mood went from 4" in out
     assert (
         "\nWhat has helped you\n  1. Called my sister: the urge fell from 7 to 3, 4 times.\n" in out
     )
@@ -90,7 +91,7 @@ def test_urge_shows_what_helped_after_the_reasons(capsys: pytest.CaptureFixture[
     )
     out = run(capsys, "urge", "7")
     assert out == (
-        "Noted: an urge of 7 out of 10, and you did not act on it.\n"
+        "Noted: an urge of 7 out of 10 (very strong), and you did not act on it.\n"
         "Why you started:\n"
         "  I want my evenings back.\n"
         "What has helped you before:\n"
@@ -102,7 +103,7 @@ def test_urge_shows_what_helped_after_the_reasons(capsys: pytest.CaptureFixture[
 def test_urge_with_nothing_that_helped_yet_adds_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     Store.open().add(stage3(2, "Scrolled", 5, 6))
     out = run(capsys, "urge", "4")
-    assert out == "Noted: an urge of 4 out of 10, and you did not act on it.\n"
+    assert out == "Noted: an urge of 4 out of 10 (noticeable), and you did not act on it.\n"
 
 
 def test_insights_and_urge_never_import_textual() -> None:

@@ -19,6 +19,7 @@ from statistics import fmean, median
 
 from tui.analysis import StageEffect, daily_means, stage_effects
 from tui.content.insights import InsightText, load_insight_text, number_text
+from tui.date_words import short_day
 from tui.store.records import MoodLog, Session, Slip, Urge
 
 MIN_DAYS = 5
@@ -348,7 +349,7 @@ def _contact_sentences(recoveries: list[ContactRecovery], text: InsightText) -> 
             text.say(
                 "contact",
                 "one",
-                date=f"{only.at:%d %b %Y}",
+                date=short_day(only.at.date()),
                 dip=number_text(only.day_mean),
                 baseline=number_text(only.baseline),
             )

@@ -15,6 +15,7 @@ from pathlib import Path
 from tui import clock
 from tui.commandline.common import open_store, show_notices
 from tui.commandline.errors import UsageError
+from tui.date_words import short_day
 from tui.importers.common import REPEATED, ImportProblem, Reading, Settings, parse_map
 from tui.importers.options import CSV_ONLY, FROM_ONLY, given
 from tui.importers.progress import Progress
@@ -111,11 +112,8 @@ def _report(
     lines = []
     if fresh:
         first, last = fresh[0].at, fresh[-1].at
-        span = (
-            f"{first:%d %b %Y}"
-            if first.date() == last.date()
-            else (f"from {first:%d %b %Y} to {last:%d %b %Y}")
-        )
+        start, end = short_day(first.date()), short_day(last.date())
+        span = start if first.date() == last.date() else f"from {start} to {end}"
         what = f"{len(fresh):,} mood{'' if len(fresh) == 1 else 's'} to add, {span}"
     else:
         what = "nothing new to add"

@@ -80,6 +80,15 @@ class TestNames:
         assert kind_label(Urge(at=AT, strength=4), str) == "Urge, ridden out"
         assert load_tracker_text().urges == "urges ridden out"
 
+    def test_each_tracker_form_is_titled_as_its_link(self) -> None:
+        """The link "Contact happened" opens a form of that name, not "Log contact..."."""
+        from tui.screens import tracker_actions
+        from tui.screens.home import TRACKER_FORMS
+
+        actions = load_tracker_text().actions
+        for action, form in TRACKER_FORMS.items():
+            assert getattr(tracker_actions, form).dialog_title == actions[action]
+
     def test_the_start_day_link_reads_as_a_name_not_a_verb(self) -> None:
         """ "Start day" read like "start the day"; the link names the thing it opens."""
         actions = load_tracker_text().actions

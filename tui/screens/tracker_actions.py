@@ -46,7 +46,7 @@ class StartDayForm(TrackerForm[date]):
 class SlipForm(TrackerForm[Slip]):
     """Records contact that happened: it restarts the count and keeps everything else."""
 
-    dialog_title = "Log contact that happened"
+    dialog_title = "Contact happened"
     form_name = "slip"
 
     def intro(self) -> str:
@@ -141,7 +141,7 @@ class UrgeForm(TrackerForm[Urge]):
 class LogisticsForm(TrackerForm[LogisticsContact]):
     """Records contact that had to happen; it breaks nothing."""
 
-    dialog_title = "Log logistics contact"
+    dialog_title = "Logistics contact"
     form_name = "logistics"
 
     def intro(self) -> str:

@@ -1,11 +1,13 @@
-"""Time from launch to home painted.
+"""Time from launch to home painted, and f12 to a blank screen.
 
     python benchmarks/bench_paint.py [--runs 5]
 
-Two measurements, each in a fresh process, on an empty history and on 1, 3 and 10 years:
+Three measurements, each in a fresh process, on an empty history and on 1, 3 and 10 years:
 - headless: paint_probe.py drives the app with run_test until home has painted;
 - terminal: `nocontact` in a real tmux pane, polled with capture-pane until home's text
-  shows (the bare app likewise), which adds a terminal's start and drawing to both.
+  shows (the bare app likewise), which adds a terminal's start and drawing to both;
+- blank: in tmux, after home, f12 until home's text is gone, the first time and again
+  (on an empty history and on 10 years).
 The baseline is a bare Textual app with a Header, a Label and a Footer, measured in the
 same rounds. History and review has a benchmark of its own, bench_review.py.
 """
@@ -81,8 +83,47 @@ def in_tmux(command: list[str], marker: str, env: dict[str, str]) -> Sample:
         time.sleep(0.3)  # let the app wind down before the next start is timed
 
 
+def blank_in_tmux(command: list[str], env: dict[str, str]) -> Sample:
+    """Start the app in tmux; `seconds` is the first f12 to a blank screen, `later` the next."""
+    socket = f"nocontact-blank-{os.getpid()}"
+    tmux = ["tmux", "-L", socket, "-f", "/dev/null"]
+    subprocess.run(
+        [*tmux, "new-session", "-d", "-s", "bench", "-x", "100", "-y", "32", shlex.join(command)],
+        check=True,
+        env=env,
+    )
+
+    def until(shown: bool) -> float:
+        start = time.perf_counter()
+        while True:
+            screen = subprocess.run(
+                [*tmux, "capture-pane", "-p", "-t", "bench"], capture_output=True, text=True
+            ).stdout
+            if (HOME_MARKER in screen) == shown:
+                return time.perf_counter() - start
+            if time.perf_counter() - start > TERMINAL_TIMEOUT:
+                raise RuntimeError(f"the screen never changed; it was:\n{screen}")
+            time.sleep(0.002)
+
+    def press_f12() -> float:
+        subprocess.run([*tmux, "send-keys", "-t", "bench", "F12"], check=True)
+        return until(shown=False)
+
+    try:
+        until(shown=True)
+        time.sleep(1.0)  # home settled, as a person would have it before someone walks in
+        first = press_f12()
+        subprocess.run([*tmux, "send-keys", "-t", "bench", "F12"], check=True)
+        until(shown=True)
+        time.sleep(0.5)
+        return Sample(seconds=first, peak_mib=float("nan"), extra={"later": press_f12()})
+    finally:
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
+        time.sleep(0.3)
+
+
 def measure(runs: int, workspace: Path) -> dict[str, Series]:
-    """Series "bare", "home @ N", "tmux bare", "tmux home @ N"."""
+    """Series "bare", "home @ N", "tmux bare", "tmux home @ N", "blank @ N"."""
     workspace.mkdir(parents=True, exist_ok=True)
     dirs = {years: working_copy(years, workspace) for years in SIZES}
     subjects = {BARE: lambda: headless("bare", None)}
@@ -94,6 +135,11 @@ def measure(runs: int, workspace: Path) -> dict[str, Series]:
         command = [NOCONTACT, "--data-dir", str(data_dir)]
         subjects[f"tmux home @ {years}"] = lambda command=command, data_dir=data_dir: in_tmux(
             command, HOME_MARKER, child_env(data_dir)
+        )
+    for years in (SIZES[0], SIZES[-1]):
+        command = [NOCONTACT, "--data-dir", str(dirs[years])]
+        subjects[f"blank @ {years}"] = lambda command=command, years=years: blank_in_tmux(
+            command, child_env(dirs[years])
         )
     return interleaved(runs, subjects)
 
@@ -129,6 +175,14 @@ def table(series: dict[str, Series]) -> str:
                     peak,
                 ]
             )
+    for years in (SIZES[0], SIZES[-1]):
+        found = series[f"blank @ {years}"]
+        if found.failure:
+            rows.append(["f12 to a blank screen, tmux", label(years), "n/a", found.failure, "", ""])
+            continue
+        rows.append(["first f12 to a blank screen, tmux", label(years), ms(found.median())])
+        rows[-1] += ["", "", ""]
+        rows.append(["a later f12, tmux", label(years), ms(found.median("later")), "", "", ""])
     return markdown_table(header, rows)
 
 

@@ -62,7 +62,7 @@ class TestPanel:
         app = create_app(data_dir)
         async with app.run_test(size=SIZE) as pilot:
             assert "When you are ready" in panel_text(app)
-            await pilot.click("#tracker-set-start")
+            await pilot.click("#tracker-links")
             assert isinstance(app.screen, StartDayForm)
             app.screen.query_one("#start-day", Input).value = days_ago(40).isoformat()
             await pilot.press("ctrl+s")

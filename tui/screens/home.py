@@ -233,7 +233,7 @@ class HomeScreen(Screen[None]):
         """Open history and review."""
         self.post_message(OpenReview())
 
-    @on(ActionLinks.Chosen, "#tracker-links, #tracker-set-start")
+    @on(ActionLinks.Chosen, "#tracker-links")
     def tracker_link(self, event: ActionLinks.Chosen) -> None:
         """Open the tracker form the link names; home reads the store again when it closes."""
         event.stop()

@@ -76,6 +76,13 @@ class ActionLinks(Widget, can_focus=True):
         self.links = links
         self.hovered = False
 
+    def show_links(self, links: list[Link]) -> None:
+        """Offer `links` instead, the cursor back on the first."""
+        if links != self.links:
+            self.links = links
+            self.cursor = 0
+            self.refresh(layout=True)
+
     def render(self) -> Content:
         lines = []
         for index, link in enumerate(self.links):

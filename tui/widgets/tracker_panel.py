@@ -76,10 +76,8 @@ class TrackerPanel(Vertical):
         padding: 0 1;
         margin-bottom: 1;
     }
-    TrackerPanel > .tracker-part {
-        height: auto;
-    }
-    TrackerPanel > #tracker-set {
+    TrackerPanel.-unset > #tracker-current, TrackerPanel.-unset > #tracker-counts,
+    TrackerPanel.-unset > #tracker-note, TrackerPanel.-set > #tracker-invite {
         display: none;
     }
     TrackerPanel #tracker-note, TrackerPanel #tracker-invite {
@@ -91,32 +89,32 @@ class TrackerPanel(Vertical):
     """
 
     def __init__(self, text: TrackerText, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="-unset")
         self.text = text
         self.border_title = text.title
         self.current = Static(id="tracker-current")
         self.counts = Static(id="tracker-counts")
         self.note = Static(id="tracker-note", markup=False)
+        self.links = ActionLinks([], id="tracker-links")
 
     def compose(self) -> ComposeResult:
-        # Both parts are a few lines of text each: cheap enough to build both and show one.
-        with Vertical(id="tracker-unset", classes="tracker-part"):
-            yield Static(self.text.no_start, id="tracker-invite", markup=False)
-            yield ActionLinks([Link(SET_START, self.text.start_button)], id="tracker-set-start")
-        with Vertical(id="tracker-set", classes="tracker-part"):
-            yield self.current
-            yield self.counts
-            yield self.note
-            links = [Link(action, self.text.actions[action]) for action in ACTIONS]
-            yield ActionLinks(links, id="tracker-links")
+        # Before a start day only the invitation and its one link show; after, the count,
+        # the totals, a note and every link. A class on the panel says which.
+        yield Static(self.text.no_start, id="tracker-invite", markup=False)
+        yield self.current
+        yield self.counts
+        yield self.note
+        yield self.links
 
     def show(self, tracker: Tracker, urges_resisted: int) -> None:
         """Paint `tracker`, with the urges ridden out since its start."""
         started = tracker.started is not None
-        self.query_one("#tracker-unset").display = not started
-        self.query_one("#tracker-set").display = started
+        self.set_class(started, "-set")
+        self.set_class(not started, "-unset")
         if not started:
+            self.links.show_links([Link(SET_START, self.text.start_button)])
             return
+        self.links.show_links([Link(action, self.text.actions[action]) for action in ACTIONS])
         self.current.update(count_text(tracker))
         counts = counts_text(tracker, self.text, urges_resisted)
         self.counts.display = counts is not None

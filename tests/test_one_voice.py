@@ -11,14 +11,14 @@ import pytest
 
 from tui.cli import main
 from tui.content.loader import content_dir
-from tui.content.names import load_names
+from tui.content.names import kind_words
+from tui.content.review import load_review_text
 from tui.content.scales import urge_labels
 from tui.content.stages import card_headings, card_statements, load_stages
 from tui.content.support import load_support
 from tui.content.tracker import load_tracker_text
 from tui.date_words import day_words, long_day, long_moment, moment_words, short_day
-from tui.review_entries import kind_label
-from tui.screens.review import COLUMNS
+from tui.review_entries import kind_names
 from tui.store.records import Slip, Urge
 
 AT = datetime.fromisoformat("2026-11-20T21:05:00+00:00")
@@ -59,25 +59,20 @@ class TestNames:
             words = iter(stage.title.casefold().split())
             assert all(word in words for word in stage.short_title.casefold().split())
 
-    def test_a_stage_name_fits_the_review_table_whole(self) -> None:
-        """The review's Entry column shows "3. Breaking the cycle", never a cut name."""
-        width = dict(COLUMNS)["Entry"]
-        for number, stage in load_stages().items():
-            assert len(f"{number}. {stage.short_title}") <= width, stage.short_title
-
     def test_contact_that_happened_is_never_called_a_slip_on_screen(self) -> None:
         """The button says "Contact happened"; the review, the detail and the shell agree."""
-        names = load_names()
         they = Slip(at=AT, they_reached_out=True)
-        assert kind_label(they, str) == names.slip_they == "Contact, they reached out"
-        assert names.kinds["slip"] == "contact"
+        assert kind_names(they, load_review_text(), str)[0] == "Contact, they reached out"
+        assert kind_words()["slip"] == "contact"
         assert load_tracker_text().actions["slip"] == "Contact happened"
-        for file in ("names.json", "tracker.json", "stages.json", "help.json", "support.json"):
+        files = ("names.json", "tracker.json", "stages.json", "help.json", "support.json")
+        for file in (*files, "review.json", "insights.json"):
             said = [t for t in every_text_in(file) if re.search(r"\bslips?\b(?! into)", t, re.I)]
             assert said == [], file
 
     def test_an_urge_passed_reads_the_same_in_review_and_the_shell(self) -> None:
-        assert kind_label(Urge(at=AT, strength=4), str) == "Urge, ridden out"
+        urge = Urge(at=AT, strength=4)
+        assert kind_names(urge, load_review_text(), str)[0] == "Urge, ridden out"
         assert load_tracker_text().urges == "urges ridden out"
 
     def test_each_tracker_form_is_titled_as_its_link(self) -> None:

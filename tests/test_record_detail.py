@@ -119,7 +119,7 @@ def test_a_session_reads_as_its_stage_steps_in_order() -> None:
     """Each step's title, in the stage's order, with its questions under it."""
     text = words(session(1))
     assert text.heading == "Stage 1: Rediscovering who you are"
-    assert text.meta == ("Saved Monday 23 November 2026, 18:40, started at 18:26.",)
+    assert text.meta == ("Saved Monday 23 November 2026 at 18:40, started at 18:26.",)
     assert [part.title for part in text.parts] == [
         "Things you loved",
         "One thing to pick up",
@@ -205,14 +205,14 @@ def test_answers_the_stage_no_longer_asks_are_kept() -> None:
 def test_moods_urges_slips_and_logistics_in_words() -> None:
     """Every kind says when, what happened and what was written, moods with their label."""
     mood = words(MoodLog(at=SAVED, mood=7, note="  A calm evening.", tags=("calm",), source="cli"))
-    assert mood.meta == ("Monday 23 November 2026, 18:40.", "Logged from the command line.")
+    assert mood.meta == ("Monday 23 November 2026 at 18:40.", "Logged from the command line.")
     assert answered(mood) == {
         "Mood": f"7 of 10 ({load_moods().label(7)})",
         "Note": "  A calm evening.",
         "Tags": "calm",
     }
     imported = words(MoodLog(at=SAVED, mood=4, source="import"))
-    assert imported.meta == ("Monday 23 November 2026, 18:40.", "Brought in from another app.")
+    assert imported.meta == ("Monday 23 November 2026 at 18:40.", "Brought in from another app.")
     urge = words(Urge(at=SAVED, strength=6, note="After the party.", acted=True))
     assert urge.heading == "Urge, acted on"
     assert urge.meta[1] == "You acted on it."

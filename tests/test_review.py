@@ -57,12 +57,12 @@ async def test_filters_change_the_rows_shown() -> None:
 
         screen.query_one("#show", Select).value = stage_choice(3)
         await settle(pilot)
-        assert column(screen, "kind") == ["3. Urge surfing", "3. Urge surfing"]
+        assert column(screen, "kind") == ["3. Breaking the cycle", "3. Breaking the cycle"]
 
         screen.query_one("#show", Select).value = SHOW_CONTACT
         await settle(pilot)
         assert len(column(screen, "kind")) == 8
-        assert "Slip, they reached out" in column(screen, "kind")
+        assert "Contact, they reached out" in column(screen, "kind")
 
         await pilot.press("ctrl+l")
         await pilot.click("#tag")
@@ -242,7 +242,7 @@ async def test_urges_and_slips_open_with_what_happened() -> None:
     app = ReviewHost(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert column(review(pilot), "kind") == ["Urge, rode it out", "Slip, they reached out"]
+        assert column(review(pilot), "kind") == ["Urge, ridden out", "Contact, they reached out"]
         await pilot.press("enter")
         await pilot.pause()
         shown = "\n".join(str(static.content) for static in app.screen.query(Static))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
+from tui.date_words import short_month
 from tui.store.records import MoodLog, Session
 
 Bucket = Literal["day", "week", "month"]
@@ -300,10 +301,10 @@ TICK_STEPS: tuple[tuple[str, int], ...] = (
 
 def _label(day: date, unit: str, step: int, with_year: bool) -> str:
     if unit == "days":
-        return f"{day.day} {day:%b}" + (f" {day.year}" if with_year else "")
+        return f"{day.day} {short_month(day)}" + (f" {day.year}" if with_year else "")
     if step >= 12:
         return f"{day.year}"
-    return f"{day:%b}" + (f" {day.year}" if with_year else "")
+    return short_month(day) + (f" {day.year}" if with_year else "")
 
 
 def time_axis(first: date, last: date, bucket: Bucket, max_ticks: int) -> Axis:
@@ -337,10 +338,11 @@ def time_axis(first: date, last: date, bucket: Bucket, max_ticks: int) -> Axis:
 
 def span_words(first: date, last: date) -> str:
     """The days from `first` to `last` in a few words: "23 Nov 2026", "17 to 23 Nov 2026"."""
+    end = f"{last.day} {short_month(last)} {last.year}"
     if first == last:
-        return f"{first.day} {first:%b %Y}"
+        return end
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day} to {last.day} {last:%b %Y}"
+        return f"{first.day} to {end}"
     if first.year == last.year:
-        return f"{first.day} {first:%b} to {last.day} {last:%b %Y}"
-    return f"{first.day} {first:%b %Y} to {last.day} {last:%b %Y}"
+        return f"{first.day} {short_month(first)} to {end}"
+    return f"{first.day} {short_month(first)} {first.year} to {end}"

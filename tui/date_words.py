@@ -50,6 +50,11 @@ def clock_time(moment: datetime) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+def short_month(day: date) -> str:
+    """The month's short name, "Nov", for an axis or a compact column."""
+    return MONTHS[day.month - 1][:SHORT]
+
+
 def day_words(day: date, today: date) -> str:
     """A day as people say it: "today", "yesterday", "tomorrow", else its short form."""
     delta = (today - day).days

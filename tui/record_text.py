@@ -16,6 +16,7 @@ from typing import Any
 from tui.content.moods import MoodContent
 from tui.content.review import ReviewText
 from tui.content.stages import MOOD_KEYS, Field, Stage
+from tui.date_words import long_day, long_moment
 from tui.review_entries import LETTER_KEY, displayable, kind_names, sealed_until
 from tui.store.month_index import HistoryRecord
 from tui.store.records import MoodLog, Session, Slip, Urge
@@ -52,13 +53,13 @@ class RecordText:
 
 
 def moment_words(moment: datetime) -> str:
-    """ "Monday 23 November 2026, 19:00" """
-    return f"{moment:%A} {moment.day} {moment:%B %Y}, {moment:%H:%M}"
+    """ "Monday 23 November 2026 at 19:00", as tui.date_words says a moment in full."""
+    return long_moment(moment)
 
 
 def day_words(day: date) -> str:
-    """ "Saturday 5 December 2026" """
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    """ "Saturday 5 December 2026", as tui.date_words says a day in full."""
+    return long_day(day)
 
 
 class RecordWords:

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from tui.content.review import ReviewText
 from tui.content.stages import Stage
+from tui.date_words import clock_time, short_month
 from tui.review_entries import Entry, displayable, kind_names, mood_cell
 from tui.review_layout import COLUMN_KEYS, GAP, Layout, fit, fit_names, fit_tags, layout
 from tui.store.month_index import HistoryRecord
@@ -224,7 +225,9 @@ class EntryTable(ScrollView, can_focus=True, inherit_bindings=False):
         for key in shape.shown:
             width = widths[key]
             if key == "when":
-                cells.append(fit(f"{entry.when:%d %b %Y %H:%M}", width))
+                when = entry.when
+                day = f"{when.day} {short_month(when)} {when.year}"
+                cells.append(fit(f"{day} {clock_time(when)}", width))
             elif key == "kind":
                 cells.append(fit_names(self.columns.kind_names(entry.record), width))
             elif key == "mood":

@@ -18,6 +18,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tui.content.review import load_review_text
+from tui.date_words import short_day
 
 CELL = "▐█"
 """A day: a block with a sliver of space before it, so neighbouring days stay apart."""
@@ -117,7 +118,7 @@ class MoodCalendar(Widget):
         day = self.day_at(offset.x, offset.y) if offset else None
         mean = self.means.get(day) if day else None
         known = day is not None and mean is not None
-        self.tooltip = f"{day:%a %d %b %Y}: average mood {mean:.1f}" if known else None
+        self.tooltip = f"{short_day(day)}: average mood {mean:.1f}" if day and known else None
 
     def render(self) -> Text:
         text = load_review_text()

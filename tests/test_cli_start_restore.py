@@ -33,7 +33,7 @@ class TestStart:
         code, out, err = run(capsys, "start", "2026-11-10")
         assert (code, out) == (2, "")
         assert err == (
-            "nocontact: Your start day is already 01 Nov 2026; to change it, add --change "
+            "nocontact: Your start day is already Sun 1 Nov; to change it, add --change "
             "(the earlier day is kept, and `nocontact start --undo` puts it back).\n"
         )
         assert Store.open(data_dir).no_contact_start() == date(2026, 11, 1)
@@ -51,13 +51,13 @@ class TestStart:
         run(capsys, "start", "2026-11-01")
         code, out, _ = run(capsys, "start", "2026-11-10", "--change")
         assert code == 0
-        assert out.startswith("The start moved from 01 Nov 2026 to 10 Nov 2026;")
+        assert out.startswith("The start moved from Sun 1 Nov to Tue 10 Nov;")
         store = Store.open(data_dir)
         assert store.no_contact_start() == date(2026, 11, 10)
         assert [day for day, _ in store.start_history()] == [date(2026, 11, 1)]
         code, out, _ = run(capsys, "start", "--undo")
         assert code == 0
-        assert out.startswith("The start is 01 Nov 2026 again (it was 10 Nov 2026")
+        assert out.startswith("The start is Sun 1 Nov again (it was Tue 10 Nov")
         store = Store.open(data_dir)
         assert store.no_contact_start() == date(2026, 11, 1)
         assert [day for day, _ in store.start_history()] == [date(2026, 11, 10)]
@@ -75,7 +75,7 @@ class TestStart:
     ) -> None:
         run(capsys, "start", "2026-11-01")
         code, out, _ = run(capsys, "start", "2026-11-01")
-        assert code == 0 and out == "Your start day is already 01 Nov 2026; nothing changed.\n"
+        assert code == 0 and out == "Your start day is already Sun 1 Nov; nothing changed.\n"
         assert Store.open(data_dir).start_history() == []
 
     def test_the_history_of_start_days_round_trips_through_export(
@@ -114,7 +114,7 @@ class TestRestore:
         _three_days_of_moods(data_dir, capsys)
         code, out, _ = run(capsys, "restore", "--list")
         assert code == 0
-        assert "moods/2026-11.json: 22 Nov 2026, 21 Nov 2026" in out
+        assert "moods/2026-11.json: Sun 22 Nov 2026, Sat 21 Nov 2026" in out
 
     def test_without_a_terminal_or_yes_nothing_changes(
         self, data_dir: Path, capsys: pytest.CaptureFixture[str]
@@ -125,7 +125,7 @@ class TestRestore:
         assert code == 2
         assert out == (
             "This puts back:\n"
-            "  moods/2026-11.json: 6 records now; 1 record in the copy from 21 Nov 2026.\n"
+            "  moods/2026-11.json: 6 records now; 1 record in the copy from Sat 21 Nov 2026.\n"
             "What it replaces is kept beside it; `nocontact restore --undo` puts it back.\n"
         )
         assert err == "nocontact: Nothing was changed: add --yes to do this without being asked.\n"
@@ -139,7 +139,7 @@ class TestRestore:
         before = shard.read_bytes()
         code, out, _ = run(capsys, "restore", "moods/2026-11.json", "--day", "2026-11-21", "--yes")
         assert code == 0
-        assert "\nPut back moods/2026-11.json as it was on 21 Nov 2026;" in out
+        assert "\nPut back moods/2026-11.json as it was on Sat 21 Nov 2026;" in out
         assert len(Store.open(data_dir).moods()) == 1
         code, out, _ = run(capsys, "restore", "--undo", "--yes")
         assert code == 0
@@ -169,7 +169,7 @@ class TestRestore:
         code, _, err = run(capsys, "restore", "moods/2026-11.json", "--day", "2026-11-02")
         assert code == 2
         assert err == (
-            "nocontact: There is no backup of moods/2026-11.json from 2 Nov 2026; "
+            "nocontact: There is no backup of moods/2026-11.json from Mon 2 Nov 2026; "
             "`nocontact restore --list` shows the days there are.\n"
         )
         assert run(capsys, "restore", "--day", "2026-11-02")[0] == 2

@@ -40,16 +40,6 @@ RULES: dict[str, tuple[str, ...]] = {
     "tui.app": ENTRY,
 }
 
-KNOWN_CROSSINGS = {
-    ("tui.when", "tui.commandline.errors"),
-    ("tui.widgets.review_filters", "tui.commandline.errors"),
-    ("tui.screens.tracker_form", "tui.commandline.errors"),
-}
-"""Crossings waiting on the date parser's own error class (issue 15, the `store` branch):
-the parser raises the command line's UsageError, so a widget and a form catch it from
-there. Each entry must still be needed: the test below fails when one is not, so the list
-shrinks to nothing as they are fixed."""
-
 
 def module_name(path: Path) -> str:
     parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
@@ -100,12 +90,7 @@ def crossings() -> set[tuple[str, str]]:
 
 
 def test_no_lower_layer_imports_a_higher_one() -> None:
-    assert crossings() - KNOWN_CROSSINGS == set()
-
-
-def test_every_known_crossing_is_still_there() -> None:
-    """A crossing that is gone must leave KNOWN_CROSSINGS too, so nothing new hides in it."""
-    assert KNOWN_CROSSINGS - crossings() == set()
+    assert crossings() == set()
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from tui.app import NoContactApp, create_app
 from tui.clock import now
 from tui.content.tracker import ACTIONS, load_tracker_text
 from tui.sample_data import fill_sample_history
+from tui.screens.dialog import ESCAPE_KEEPS
 from tui.store.records import Slip
 from tui.store.store import Store
 from tui.widgets.action_links import MARK, ActionLinks
@@ -65,7 +66,7 @@ class TestNothingCut:
         async with app.run_test(size=SMALL) as pilot:
             await pilot.press("3")
             await pilot.pause()
-            assert_footer_whole(app, "Save", "Back (keeps a draft)")
+            assert_footer_whole(app, "Save", ESCAPE_KEEPS)
             assert_footer_whole(app, "Help", "Log mood", "Support")
 
     async def test_tracker_rows_and_links_keep_to_one_line(self, data_dir: Path) -> None:

@@ -72,7 +72,7 @@ def test_recovery_under_a_size_limit_leaves_the_broken_file_where_it_was(data_di
     assert (data_dir / SHARD).read_bytes() == broken
     assert list((data_dir / "moods").glob("*.corrupt-*")) == []
     again = run_cli(data_dir, "status")  # without the limit, it is mended as usual
-    assert "the last good copy, from 23 November 2026, was put back" in again.stderr
+    assert "the last good copy, from Monday 23 November 2026, was put back" in again.stderr
 
 
 def _watch(path: Path, report: int) -> None:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui import clock
+from tui.date_words import short_day
 from tui.store import backups, journal
 from tui.store.atomic import (
     atomic_write_bytes,
@@ -526,7 +527,7 @@ class Store:
         try:
             return restoring.plan(self.root, relatives, day, self._records_now)
         except LookupError as missing:
-            when = f" from {day:%d %b %Y}" if day else ""
+            when = f" from {short_day(day)}" if day else ""
             raise StoreError(
                 f"There is no readable backup{when} of {missing.args[0]} to put back."
             ) from None

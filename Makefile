@@ -23,8 +23,13 @@ run: $(STAMP)
 	if [ -n "$$trial" ]; then echo "This trial's data is in $$dir (temporary, not kept)"; \
 	else echo "This run's data is in $$dir"; fi; exit $$status
 
+# One test process per core (up to four): every test has its own data dir and clock, so
+# they run side by side, and two cores finish the suite in about half the time. Snapshots are never updated in
+# parallel: update one with `$(BIN)/python -m pytest -p no:xdist --snapshot-update FILE`.
+PYTEST := $(BIN)/python -m pytest -q -n auto --maxprocesses 4 --dist worksteal
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 # The suite on every supported Python installed here (3.11, 3.12, 3.13), each in its own venv.
 test-all: $(STAMP)
@@ -35,7 +40,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check tui tests benchmarks scripts noxfile.py
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q tests/test_layers.py
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

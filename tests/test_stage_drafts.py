@@ -276,3 +276,17 @@ async def test_enter_moves_on_from_a_slider_and_a_line(data_dir: Path) -> None:
         assert app.focused is screen.fields["pick_what"]
         await pilot.press("enter")
         assert app.focused is screen.fields["pick_day"].query_one(Input)
+
+
+async def test_a_mood_logged_from_the_palette_in_a_stage_starts_at_its_slider(
+    data_dir: Path,
+) -> None:
+    """The palette's "Log mood" over a stage opens the log where m does: at the stage's mood."""
+    app = NoContactApp(Store.open(data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_stage(pilot, 2)
+        await pilot.press("7", "ctrl+p", *"Log mood", "enter")
+        await pilot.pause()
+        log = app.screen
+        assert isinstance(log, MoodLogScreen)
+        assert log.query_one(MoodSlider).value == 7

@@ -164,9 +164,15 @@ class NoContactApp(App[None]):
             self.push_screen(HelpScreen(binding_sections(self, self.screen)))
 
     def action_mood_log(self) -> None:
-        """Open the quick mood log."""
+        """Open the quick mood log; a screen with a log of its own (a stage) opens that one."""
         from tui.screens.mood_log import MoodLogScreen
 
+        # The palette's "Log mood" lands here even over a stage, whose log starts from the
+        # mood its slider holds, as its own m key does.
+        own_log = getattr(self.screen, "action_mood_log", None)
+        if own_log is not None:
+            own_log()
+            return
         if not isinstance(self.screen, MoodLogScreen):
             self.push_screen(MoodLogScreen(self.store, load_moods()))
 

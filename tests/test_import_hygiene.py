@@ -6,9 +6,11 @@ then reports which of the modules a quick command must not pay for are in sys.mo
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +77,18 @@ def test_importing_the_package_and_the_launcher_loads_nothing_heavy() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     modules = set(done.stdout.split())
     assert found(modules, (*NEVER_ON_THE_QUICK_PATH, *NOT_ON_THE_PROMPT_PATH, "tinydb")) == []
+
+
+def test_no_module_fakes_type_checking() -> None:
+    """`TYPE_CHECKING = False` saved nothing (the quick commands load typing through TinyDB);
+    the tests above are what keep start-up lean, so typing's own constant is used."""
+    assert "typing" in loaded_after("urge", "4")
+    package = Path(__file__).resolve().parent.parent / "tui"
+    faked = [
+        str(path.relative_to(package))
+        for path in sorted(package.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "TYPE_CHECKING" for t in node.targets)
+    ]
+    assert faked == []

@@ -8,11 +8,11 @@ this module keeps to light imports: the tag and stage parts import the insights 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tui.content.insights import InsightText, load_insight_text, number_text
 from tui.store.records import Frozen, MoodLog, Session
 
-TYPE_CHECKING = False  # mypy reads this as True; importing typing costs `urge` about 5 ms
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Literal

@@ -139,9 +139,10 @@ class SupportScreen(Screen[None]):
                 yield Static(self.support.abuse_note, classes="line", markup=False)
                 yield Vertical(*self.line_widgets(self.country.abuse_lines), id="abuse-lines")
                 yield Static(self.support.not_therapy, classes="quiet line", markup=False)
+            # The order every dialog has: the main action first, then the others.
             with Horizontal(id="support-buttons"):
-                yield Button("Edit my safety plan", id="edit-plan")
                 yield Button("Close", id="close", variant="primary")
+                yield Button("Edit my safety plan", id="edit-plan")
         yield Footer()
 
     def line_widgets(self, lines: tuple[Line, ...]) -> list[Static]:

@@ -169,5 +169,6 @@ def test_the_app_refuses_to_draw_into_a_pipe(data_dir: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1
-    assert "needs a terminal" in done.stderr and "`nocontact log 6`" in done.stderr
+    assert done.stderr.startswith("nocontact: The app needs a terminal to draw in.")
+    assert "`nocontact log 6`" in done.stderr
     assert "\x1b" not in done.stderr

@@ -8,7 +8,7 @@ import sys
 from tui.commandline.errors import UsageError
 
 NO_TERMINAL = (
-    "the app needs a terminal to draw in. From a script or a pipe, use the quick commands: "
+    "The app needs a terminal to draw in. From a script or a pipe, use the quick commands: "
     "`nocontact log 6`, `nocontact status`, `nocontact history` (`nocontact --help` lists them)."
 )
 

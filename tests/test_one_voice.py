@@ -176,6 +176,11 @@ class TestSupportLines:
         assert "may cost money" in au["MensLine Australia"]
         assert "local call" in au["Lifeline"]
 
+    def test_a_text_line_says_which_networks_carry_it_free(self) -> None:
+        """Shout is free on the main UK networks (its own pages), not on every one."""
+        uk = {line.name: line.cost for line in load_support().country("uk").lines}
+        assert uk["Shout"].startswith("Free on the main UK mobile networks")
+
 
 class TestDateWords:
     """One way to word a day, with no strftime and no `%-d`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -233,7 +234,10 @@ class TestHistory:
         self.fill(cli)
         code, out, _ = cli("history")
         assert code == 0
-        assert out.splitlines() == [
+        # Each line starts with the start of the entry's id, for `edit` and `delete`.
+        ids = [item["id"][:8] for item in json.loads(cli("history", "--json")[1])]
+        assert [line[:10] for line in out.splitlines()] == [f"{id}  " for id in ids]
+        assert [line[10:] for line in out.splitlines()] == [
             "2026-11-23 20:15  urge        6  ridden out  · late night",
             "2026-11-22 09:30  mood        7  Doing okay",
             "2026-11-21 12:00  contact        they reached out",
@@ -243,7 +247,10 @@ class TestHistory:
     def test_since_filters_by_moment(self, cli) -> None:
         self.fill(cli)
         out = cli("history", "--since", "2026-11-21 13:00")[1]
-        assert [line[:16] for line in out.splitlines()] == ["2026-11-23 20:15", "2026-11-22 09:30"]
+        assert [line[10:26] for line in out.splitlines()] == [
+            "2026-11-23 20:15",
+            "2026-11-22 09:30",
+        ]
 
     def test_json_is_stable_and_kind_tagged(self, cli) -> None:
         import json
@@ -259,6 +266,7 @@ class TestHistory:
             "tags": [],
             "source": "cli",
             "id": items[3]["id"],
+            "updated_at": "2026-11-23T20:15:00+00:00",
         }
 
     def test_stage_filter_shows_that_stages_sessions(self, cli) -> None:
@@ -281,7 +289,7 @@ class TestHistory:
         self.fill(cli)
         out = cli("history", "--stage", "2")[1]
         [line] = out.splitlines()
-        assert line.startswith("2026-11-22 19:00  session    4 → 6  Stage 2: ")
+        assert line[10:].startswith("2026-11-22 19:00  session    4 → 6  Stage 2: ")
         assert line.endswith("· It ended.")
 
     def test_empty_history_says_how_to_begin(self, cli) -> None:

@@ -62,7 +62,7 @@ def test_repr_never_shows_what_a_person_wrote() -> None:
 
 
 def test_to_dict_round_trips_and_hands_out_copies() -> None:
-    session = Session(4, AT, AT, 2, 6, {"list": ["a", {"b": 1}]}, id="s1")
+    session = Session(4, AT, AT, 2, 6, {"list": ["a", {"b": 1}]}, id="s1", updated_at=AT)
     data = session.to_dict()
     assert list(data) == [
         "stage",
@@ -72,12 +72,13 @@ def test_to_dict_round_trips_and_hands_out_copies() -> None:
         "mood_after",
         "answers",
         "id",
+        "updated_at",
     ]
     assert data["saved_at"] == "2026-11-23T20:15:00+00:00"
     data["answers"]["list"][1]["b"] = 2
     assert session.answers == {"list": ["a", {"b": 1}]}
     assert Session.from_dict(session.to_dict()) == session
-    log = MoodLog(at=AT, mood=6, tags=("calm", "tired"), id="m1")
+    log = MoodLog(at=AT, mood=6, tags=("calm", "tired"), id="m1", updated_at=AT)
     assert log.to_dict()["tags"] == ["calm", "tired"]
     assert MoodLog.from_dict(log.to_dict()) == log
     draft = Draft(1, AT, AT, None)

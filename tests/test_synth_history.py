@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from tui.cli import main
 from tui.store.store import Store
+from tui.store.trash import CHANGE_TABLE, CHANGES_KEPT, UNDO_FILE
 
 SCRIPT = Path(__file__).resolve().parent.parent / "benchmarks" / "synth_history.py"
 
@@ -66,7 +68,12 @@ def test_a_log_on_a_long_history_reads_only_this_months_file(
 
     monkeypatch.setattr(Store, "_read_tables", spy)
     assert main(["--data-dir", str(data), "log", "6", "a quiet evening"]) == 0
-    assert set(read) == {"moods/2026-11.json"}
+    # And undo.json, to note the log for undo: it keeps the last CHANGES_KEPT changes only.
+    assert set(read) == {"moods/2026-11.json", UNDO_FILE}
+    for _ in range(CHANGES_KEPT):
+        assert main(["--data-dir", str(data), "log", "7"]) == 0
+    changes = json.loads((data / UNDO_FILE).read_text())[CHANGE_TABLE]
+    assert len(changes) == CHANGES_KEPT
     read.clear()
     overview = Store.open(data).overview()
     assert read == ["moods/2026-11.json"]

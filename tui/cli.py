@@ -25,6 +25,7 @@ REQUIRED_HINTS = {
     "STRENGTH": "An urge strength is needed: 0 to 10, as in `nocontact urge 7`.",
     "N": "A stage number is needed, from 1 to 5.",
     "FILE": "A file to import is needed, as in `nocontact import my-export.json`.",
+    "ID": "An entry's id is needed, as `nocontact history` shows it.",
 }
 
 

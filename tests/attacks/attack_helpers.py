@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from tui.store.atomic import atomic_write_bytes, make_private_dir
-from tui.store.storage import DEFAULT_TABLE, encode_file
+from tui.store.storage import DEFAULT_TABLE, SCHEMA_VERSION, encode_file
 
 NOW = "2026-11-23T20:15:00+00:00"
 
@@ -58,7 +58,7 @@ def run_cli(
     )
 
 
-def shard_bytes(documents: list[dict[str, Any]], version: int = 1) -> bytes:
+def shard_bytes(documents: list[dict[str, Any]], version: int = SCHEMA_VERSION) -> bytes:
     """The bytes of a month shard holding `documents`, as the Store writes them."""
     table = {str(number): document for number, document in enumerate(documents, 1)}
     return encode_file({DEFAULT_TABLE: table}, version)

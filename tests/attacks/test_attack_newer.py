@@ -13,12 +13,13 @@ from attack_helpers import files_under, mood_document, run_cli, shard_bytes, wri
 from textual.widgets import Select
 
 from tui.store.records import MoodLog
+from tui.store.storage import SCHEMA_VERSION
 from tui.store.store import Store
 
 NEWER = shard_bytes([mood_document("2026-10-20T21:00:00+00:00", 3, "from a newer app")], 7)
 UNKNOWN_TABLE = (
-    b'{"_schema":1,"start":{"1":{"date":"2026-10-01"}},"slips":{},"logistics":{},'
-    b'"shared_with":{"1":{"who":"a future feature"}}}'
+    b'{"_schema":%d,"start":{"1":{"date":"2026-10-01"}},"slips":{},"logistics":{},'
+    b'"shared_with":{"1":{"who":"a future feature"}}}' % SCHEMA_VERSION
 )
 
 
@@ -95,7 +96,7 @@ async def test_the_app_starts_says_so_and_refuses_to_save_over_it(data_dir: Path
     from tui.screens.support import SupportScreen
 
     _seed(data_dir)
-    raw = b'{"_schema":2,"settings":{"1":{"key":"country","value":"GB"}}}'
+    raw = b'{"_schema":%d,"settings":{"1":{"key":"country","value":"GB"}}}' % (SCHEMA_VERSION + 1)
     profile = write_data_file(data_dir, "profile.json", raw)
     app = create_app(data_dir)
     async with app.run_test(size=(100, 32), notifications=True) as pilot:

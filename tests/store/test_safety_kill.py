@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 from safety_helpers import documents_by_id, mood_at, temp_files, write_shard
 
-from tui.store import storage
+from tui import clock
+from tui.store import journal, storage
 from tui.store.recovery import load_tables
 from tui.store.store import Store
 
@@ -56,19 +57,23 @@ def _model_after(model: dict[str, dict], operation: tuple[str, object]) -> dict[
     if kind == "delete":
         del changed[value]  # type: ignore[arg-type]
     else:
-        changed[value.id] = value.to_dict()  # type: ignore[attr-defined]
+        # Every save stamps the record with the moment it is written: the pinned clock's.
+        written = value.stamped(clock.now())  # type: ignore[attr-defined]
+        changed[value.id] = written.to_dict()  # type: ignore[attr-defined]
     return changed
 
 
 def _announce_writes(report: int) -> None:
-    """In the child only: say "W" on the pipe as each new data file starts to be written."""
-    write = storage.atomic_write_bytes
+    """In the child only: say "W" on the pipe as each new data file starts to be written,
+    whether alone or staged in the journal with others (an edit and its note for undo)."""
+    for module in (storage, journal):
+        write = module.atomic_write_bytes
 
-    def announced(path: Path, data: bytes) -> None:
-        os.write(report, b"W\n")
-        write(path, data)
+        def announced(path: Path, data: bytes, durable: bool = True, write=write) -> None:
+            os.write(report, b"W\n")
+            write(path, data, durable)
 
-    storage.atomic_write_bytes = announced  # type: ignore[assignment]
+        module.atomic_write_bytes = announced  # type: ignore[assignment]
 
 
 def _writer(root: Path, operations: list, start: int, report: int) -> None:
@@ -212,6 +217,8 @@ def test_a_killed_writer_leaves_the_state_before_or_after(kill_dir: Path, kind: 
         for index in done:
             before = _model_after(before, operations[index])
         last = begun[-1] if begun and begun[-1] not in done else None
+        # The next open finishes a change to several files decided before the kill.
+        reopened = Store.open(data_dir)
         raw = path.read_bytes()
         if raw != seen_bytes:  # the same bytes as last time hold the state checked last time
             seen_bytes, seen_state = raw, documents_by_id(path)
@@ -228,7 +235,6 @@ def test_a_killed_writer_leaves_the_state_before_or_after(kill_dir: Path, kind: 
         model, applied = before, applied + len(done)
 
         # Whatever the kill left, the next open leaves no temp file and reads it cleanly.
-        reopened = Store.open(data_dir)
         assert temp_files(data_dir) == []
         if kills % 10 == 0:
             tables, notice = load_tables(data_dir, path, reopened._lock)

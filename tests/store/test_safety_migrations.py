@@ -81,4 +81,7 @@ def test_migrate_is_a_pure_step_from_each_version() -> None:
     tables = {"_default": {"1": {"at": "2026-11-20T21:00:00+01:00", "mood": 4, "id": "a"}}}
     assert migrate("moods", SCHEMA_VERSION, json.loads(json.dumps(tables))) == tables
     moved = migrate("moods", 0, json.loads(json.dumps(tables)))
-    assert moved == tables
+    # Version 2 gave every record the time it was last written: for an older one, its own.
+    stamped = {**tables["_default"]["1"], "updated_at": "2026-11-20T21:00:00+01:00"}
+    assert moved == {"_default": {"1": stamped}}
+    assert migrate("moods", 1, json.loads(json.dumps(tables))) == {"_default": {"1": stamped}}

@@ -6,9 +6,12 @@ Shape (documented in the README, "Command line"):
      "start_history": [{"date": "YYYY-MM-DD", "replaced_at": ISO time}, ...],
      "settings": {key: value},
      "moods": [...], "sessions": [...], "urges": [...], "slips": [...], "logistics": [...],
-     "drafts": [...]}
-Records are listed oldest first, each exactly as the store keeps it. A refusal names where
-in the file the fault is ("moods[3]"), never what is written there.
+     "drafts": [...],
+     "tombstones": [{"id": ..., "kind": "moods", "deleted_at": ISO time}, ...]}
+Records are listed oldest first, each exactly as the store keeps it (with its
+`updated_at`); a tombstone says an entry was deleted, and when, without its words (the
+trash itself is not exported). A refusal names where in the file the fault is
+("moods[3]"), never what is written there.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from tui.commandline.errors import UsageError
 from tui.store.records import Draft, LogisticsContact, MoodLog, Session, Slip, Urge
 from tui.store.shapes import setting_fits
 from tui.store.store import FUTURE_ALLOWANCE, Store
+from tui.store.trash import RECORD_TYPES, Tombstone
 from tui.store.validation import (
     ValidationError,
     check_day,
+    check_id,
     check_record,
     check_setting,
     check_time,
@@ -67,6 +72,7 @@ def build_export(store: Store) -> dict[str, Any]:
         "slips": _oldest_first(sorted(store.slips(), key=lambda slip: slip.at)),
         "logistics": _oldest_first(sorted(store.logistics(), key=lambda contact: contact.at)),
         "drafts": [draft.to_dict() for draft in store.drafts()],
+        "tombstones": [tombstone.to_document() for tombstone in store.tombstones()],
     }
 
 
@@ -79,6 +85,7 @@ class Incoming:
     settings: dict[str, Any] = field(default_factory=dict)
     records: dict[str, list[Any]] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
+    tombstones: list[Tombstone] = field(default_factory=list)
 
 
 def _identical(expected: Any, given: Any) -> bool:
@@ -171,6 +178,10 @@ def read_export(data: Any) -> Incoming:
         _record(Draft, document, f"drafts[{index}]")
         for index, document in enumerate(_list(data, "drafts"))
     ]
+    incoming.tombstones = [
+        _tombstone(document, f"tombstones[{index}]")
+        for index, document in enumerate(_list(data, "tombstones"))
+    ]
     known = {
         "format",
         "version",
@@ -179,10 +190,29 @@ def read_export(data: Any) -> Incoming:
         "start_history",
         "settings",
         "drafts",
+        "tombstones",
     }
     if set(data) - known - set(RECORD_LISTS):
         raise UsageError("It has a part the app does not know.")
     return incoming
+
+
+def _tombstone(document: Any, where: str) -> Tombstone:
+    """One deletion from the file: an id, a kind of entry and a time, nothing else."""
+    if not isinstance(document, dict) or set(document) != {"id", "kind", "deleted_at"}:
+        raise UsageError(f"{where} must hold an 'id', a 'kind' and a 'deleted_at', nothing else.")
+    if document["kind"] not in RECORD_TYPES:
+        raise UsageError(f"{where} names a kind of entry the app does not keep.")
+    try:
+        check_id(document["id"])
+        deleted_at = check_time(datetime.fromisoformat(document["deleted_at"]))
+    except ValidationError as error:
+        raise UsageError(f"{where}: {error}") from None
+    except (TypeError, ValueError):
+        raise UsageError(f"{where} has a 'deleted_at' that is not a time.") from None
+    if deleted_at > clock.now() + FUTURE_ALLOWANCE:
+        raise UsageError(f"{where} is dated in the future.")
+    return Tombstone(document["id"], document["kind"], deleted_at)
 
 
 def _start_day(value: Any, where: str) -> date | None:
@@ -218,8 +248,11 @@ class Added:
 
     records: dict[str, int] = field(default_factory=dict)
     already_here: int = 0
+    deleted_here: int = 0
+    """Records in the file that were deleted here: left out, never brought back."""
     settings: int = 0
     kept_settings: int = 0
+    tombstones: int = 0
 
 
 def _existing_ids(store: Store, key: str) -> set[str]:
@@ -242,12 +275,16 @@ def add_to_store(store: Store, incoming: Incoming) -> Added:
 
 def _add(store: Store, incoming: Incoming) -> Added:
     added = Added()
+    deleted = {tombstone.id for tombstone in store.tombstones()}
     for key, records in incoming.records.items():
         seen = _existing_ids(store, key)
         fresh = []
         for record in records:
             if record.id in seen:
                 added.already_here += 1
+                continue
+            if record.id in deleted:
+                added.deleted_here += 1
                 continue
             seen.add(record.id)
             fresh.append(record)
@@ -272,4 +309,5 @@ def _add(store: Store, incoming: Incoming) -> Added:
     for draft in incoming.drafts:
         if (draft.stage, draft.owner) not in kept:
             store.save_draft(draft)
+    added.tombstones = store.add_tombstones(incoming.tombstones)
     return added

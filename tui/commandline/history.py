@@ -13,7 +13,16 @@ from tui.commandline.errors import UsageError
 from tui.content import STAGE_NUMBERS
 from tui.content.names import kind_words
 from tui.store.printable import json_printable, printable
-from tui.store.records import LogisticsContact, MoodLog, Record, Session, Slip, Urge
+from tui.store.records import (
+    SHORT_ID,
+    LogisticsContact,
+    MoodLog,
+    Record,
+    Session,
+    Slip,
+    Urge,
+    short_id,
+)
 from tui.store.store import Store
 
 KIND_NAMES: dict[type[Record], str] = {
@@ -65,7 +74,8 @@ def _session_text(session: Session, titles: dict[int, str]) -> str:
 
 
 def as_text(record: Record, titles: dict[int, str]) -> str:
-    """One readable line: date, kind, mood with its label or what happened, the note's start."""
+    """One readable line: the id's start, date, kind, mood with its label or what happened,
+    the note's start."""
     if isinstance(record, Session):
         detail = _session_text(record, titles)
     else:
@@ -82,7 +92,7 @@ def as_text(record: Record, titles: dict[int, str]) -> str:
         if isinstance(record, MoodLog) and record.tags:
             detail += f"  #{' #'.join(printable(tag) for tag in record.tags)}"
     kind = kind_words()[KIND_NAMES[type(record)]]
-    return f"{record.when:%Y-%m-%d %H:%M}  {kind:<9}  {detail}"
+    return f"{short_id(record.id):<{SHORT_ID}}  {record.when:%Y-%m-%d %H:%M}  {kind:<9}  {detail}"
 
 
 def stage_titles() -> dict[int, str]:

@@ -83,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         print("1 record was already here and was left as it is.")
     elif added.already_here:
         print(f"{added.already_here} records were already here and were left as they are.")
+    if added.deleted_here == 1:
+        print("1 record in it was deleted here, so it was left out.")
+    elif added.deleted_here:
+        print(f"{added.deleted_here} records in it were deleted here, so they were left out.")
     if added.kept_settings == 1:
         print("1 setting differs in this file; the one here was kept.")
     elif added.kept_settings:

@@ -129,6 +129,54 @@ def _restore(commands: Any) -> None:
     restore.set_defaults(handler=_lazy("tui.commandline.restore"))
 
 
+ID_HELP = "the entry's id, or its start, as `nocontact history` shows it"
+
+
+def _edit(commands: Any) -> None:
+    edit = commands.add_parser("edit", help="correct an entry: only the fields you give change")
+    edit.add_argument("id", metavar="ID", help=ID_HELP)
+    edit.add_argument("--mood", metavar="N", help="a mood, or contact's mood (none: not given)")
+    edit.add_argument("--note", dest="note_text", metavar="TEXT", help="the note, in full")
+    edit.add_argument(
+        "--tag", dest="tags", action="append", default=[], metavar="WORD", help="a mood's tags"
+    )
+    edit.add_argument("--no-tags", action="store_true", help="take a mood's tags away")
+    edit.add_argument("--at", metavar="WHEN", help=WHEN_HELP)
+    edit.add_argument("--strength", metavar="N", help="an urge's strength, 0 to 10")
+    edit.add_argument("--acted", action="store_true", help="the urge was acted on")
+    edit.add_argument("--resisted", action="store_true", help="the urge was ridden out")
+    edit.add_argument("--they", action="store_true", help="they reached out (contact)")
+    edit.add_argument("--me", action="store_true", help="you reached out (contact)")
+    edit.add_argument("--feeling", metavar="TEXT", help="how contact felt")
+    edit.add_argument("--before", metavar="N", help="a session's mood before (none: not given)")
+    edit.add_argument("--after", metavar="N", help="a session's mood after (none: not given)")
+    edit.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="NAME=TEXT",
+        help="a session's written answer, by the name `history --json` shows",
+    )
+    edit.set_defaults(handler=_lazy("tui.commandline.edit"))
+
+
+def _delete(commands: Any) -> None:
+    delete = commands.add_parser("delete", help="move an entry to the trash (kept 30 days)")
+    delete.add_argument("id", metavar="ID", help=ID_HELP)
+    delete.set_defaults(handler=_lazy("tui.commandline.delete"))
+
+
+def _undo(commands: Any) -> None:
+    undo = commands.add_parser("undo", help="reverse the last change to an entry")
+    undo.set_defaults(handler=_lazy("tui.commandline.undo"))
+
+
+def _trash(commands: Any) -> None:
+    trash = commands.add_parser("trash", help="what you deleted in the last 30 days")
+    trash.add_argument("--restore", metavar="ID", help="bring the entry with this id back")
+    trash.set_defaults(handler=_lazy("tui.commandline.trash"))
+
+
 BUILDERS: dict[str, Callable[[Any], None]] = {
     "log": _log,
     "history": _history,
@@ -140,6 +188,10 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "import": _import,
     "restore": _restore,
     "insights": _insights,
+    "edit": _edit,
+    "delete": _delete,
+    "undo": _undo,
+    "trash": _trash,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 

@@ -28,13 +28,14 @@ from tui.store.atomic import (
 JOURNAL_DIR = ".journal"
 INTENT = "intent.json"
 STAGED_SUFFIX = ".staged"
-_TARGET = r"^(?:(?:moods|sessions|urges)/\d{4}-\d{2}|tracker|profile|drafts)\.json$"
+_TARGET = r"^(?:(?:moods|sessions|urges)/\d{4}-\d{2}|tracker|profile|drafts|trash|undo)\.json$"
 """The data files a journal may name: nothing outside the data dir, nothing but data."""
 _STAGED = r"^[0-9a-f]{16}\.staged$"
 
 
 def is_data_file(relative: str) -> bool:
-    """Whether `relative` names one of the data files (a month shard, tracker, profile, drafts)."""
+    """Whether `relative` names one of the data files (a month shard, tracker, profile, drafts,
+    trash, undo)."""
     return re.match(_TARGET, relative) is not None
 
 

@@ -7,6 +7,7 @@ tables of one file and returns them in the next format; it never touches the dis
 Version 0 is a plain TinyDB file without "_schema": what TinyDB's own JSONStorage
 writes, from an early build or records typed in by hand. Its records may lack an id,
 their times may lack a UTC offset, and tags may be one comma-separated string.
+Version 1 records have no `updated_at`, the moment each was last written.
 """
 
 from __future__ import annotations
@@ -64,7 +65,17 @@ def v0_to_v1(key: str, tables: Tables) -> Tables:
     return tables
 
 
-STEPS: dict[int, Step] = {0: v0_to_v1}
+def v1_to_v2(key: str, tables: Tables) -> Tables:
+    """Give every record its `updated_at`: the time it was saved, the best known."""
+    for table_name in RECORD_TABLES.get(key, ()):
+        for document in tables.get(table_name, {}).values():
+            written = document.get("saved_at", document.get("at"))
+            if "updated_at" not in document and isinstance(written, str):
+                document["updated_at"] = written
+    return tables
+
+
+STEPS: dict[int, Step] = {0: v0_to_v1, 1: v1_to_v2}
 """From each version to the next; SCHEMA_VERSION has no step."""
 
 

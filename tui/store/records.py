@@ -27,6 +27,17 @@ def new_id() -> str:
     return os.urandom(8).hex()
 
 
+SHORT_ID = 8
+"""Characters of an id that history and the trash show: enough to tell ten years apart."""
+
+
+def short_id(record_id: str) -> str:
+    """The start of an id as it is shown, safe to print (a hand-edited id could hold anything)."""
+    from tui.store.printable import printable
+
+    return printable(record_id[:SHORT_ID])
+
+
 def _time(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
@@ -122,22 +133,46 @@ def _rebuild(cls: type[Frozen], values: tuple[Any, ...]) -> Frozen:
 
 
 class Record(Frozen):
-    """Shared behaviour: every record has an id and a time, and turns into a JSON dict."""
+    """Shared behaviour: every record has an id and a time, and turns into a JSON dict.
+
+    `updated_at` is when the record was last written (added, edited or brought back from
+    the trash): None until the Store saves it, which sets it. Two copies of a journal can
+    be merged record by record with it (and with the trash's tombstones).
+    """
 
     __slots__ = ()
     KIND: ClassVar[str] = ""
+    id: str
+    updated_at: datetime | None
 
     @property
     def when(self) -> datetime:
         """The moment that orders this record in history."""
         raise NotImplementedError
 
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form; a record not saved yet has no `updated_at` in it."""
+        data = super().to_dict()
+        if data["updated_at"] is None:
+            del data["updated_at"]
+        return data
+
+    def stamped(self, moment: datetime) -> Self:
+        """This record as written at `moment`."""
+        return self.replace(updated_at=moment)
+
+
+def _updated(data: dict[str, Any], when: datetime) -> datetime:
+    """A saved record's `updated_at`; one saved before there was one reads as its own time."""
+    found = data.get("updated_at")
+    return when if found is None else _time(found)
+
 
 class MoodLog(Record):
     """A mood from 0 (worst) to 10 (best) at a moment, with an optional note and tags."""
 
     KIND: ClassVar[str] = "moods"
-    FIELDS = ("at", "mood", "note", "tags", "source", "id")
+    FIELDS = ("at", "mood", "note", "tags", "source", "id", "updated_at")
     HIDDEN = frozenset({"note"})
     __slots__ = FIELDS
     at: datetime
@@ -145,7 +180,6 @@ class MoodLog(Record):
     note: str
     tags: tuple[str, ...]
     source: str
-    id: str
 
     def __init__(
         self,
@@ -155,8 +189,9 @@ class MoodLog(Record):
         tags: tuple[str, ...] = (),
         source: str = "app",
         id: str = _FRESH,
+        updated_at: datetime | None = None,
     ) -> None:
-        self._set(at, mood, note, tags, source, new_id() if id is _FRESH else id)
+        self._set(at, mood, note, tags, source, new_id() if id is _FRESH else id, updated_at)
 
     @property
     def when(self) -> datetime:
@@ -164,13 +199,15 @@ class MoodLog(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MoodLog:
+        at = _time(data["at"])
         return cls(
-            at=_time(data["at"]),
+            at=at,
             mood=int(data["mood"]),
             note=data.get("note", ""),
             tags=tuple(data.get("tags", ())),
             source=data.get("source", "app"),
             id=data["id"],
+            updated_at=_updated(data, at),
         )
 
 
@@ -178,7 +215,16 @@ class Session(Record):
     """One stage's guided exercise as it was saved: both moods and every answer."""
 
     KIND: ClassVar[str] = "sessions"
-    FIELDS = ("stage", "started_at", "saved_at", "mood_before", "mood_after", "answers", "id")
+    FIELDS = (
+        "stage",
+        "started_at",
+        "saved_at",
+        "mood_before",
+        "mood_after",
+        "answers",
+        "id",
+        "updated_at",
+    )
     HIDDEN = frozenset({"answers"})
     __slots__ = FIELDS
     stage: int
@@ -187,7 +233,6 @@ class Session(Record):
     mood_before: int | None
     mood_after: int | None
     answers: dict[str, Any]
-    id: str
 
     def __init__(
         self,
@@ -198,6 +243,7 @@ class Session(Record):
         mood_after: int | None,
         answers: dict[str, Any] = _FRESH,
         id: str = _FRESH,
+        updated_at: datetime | None = None,
     ) -> None:
         self._set(
             stage,
@@ -207,6 +253,7 @@ class Session(Record):
             mood_after,
             {} if answers is _FRESH else answers,
             new_id() if id is _FRESH else id,
+            updated_at,
         )
 
     @property
@@ -215,14 +262,16 @@ class Session(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Session:
+        saved_at = _time(data["saved_at"])
         return cls(
             stage=int(data["stage"]),
             started_at=_time(data["started_at"]),
-            saved_at=_time(data["saved_at"]),
+            saved_at=saved_at,
             mood_before=data.get("mood_before"),
             mood_after=data.get("mood_after"),
             answers=dict(data.get("answers", {})),
             id=data["id"],
+            updated_at=_updated(data, saved_at),
         )
 
 
@@ -230,7 +279,7 @@ class Urge(Record):
     """An urge to reach out, its strength 0-10, and whether it passed or was acted on."""
 
     KIND: ClassVar[str] = "urges"
-    FIELDS = ("at", "strength", "note", "acted", "source", "id")
+    FIELDS = ("at", "strength", "note", "acted", "source", "id", "updated_at")
     HIDDEN = frozenset({"note"})
     __slots__ = FIELDS
     at: datetime
@@ -238,7 +287,6 @@ class Urge(Record):
     note: str
     acted: bool
     source: str
-    id: str
 
     def __init__(
         self,
@@ -248,8 +296,10 @@ class Urge(Record):
         acted: bool = False,
         source: str = "app",
         id: str = _FRESH,
+        updated_at: datetime | None = None,
     ) -> None:
-        self._set(at, strength, note, acted, source, new_id() if id is _FRESH else id)
+        new = new_id() if id is _FRESH else id
+        self._set(at, strength, note, acted, source, new, updated_at)
 
     @property
     def when(self) -> datetime:
@@ -257,13 +307,15 @@ class Urge(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Urge:
+        at = _time(data["at"])
         return cls(
-            at=_time(data["at"]),
+            at=at,
             strength=int(data["strength"]),
             note=data.get("note", ""),
             acted=bool(data.get("acted", False)),
             source=data.get("source", "app"),
             id=data["id"],
+            updated_at=_updated(data, at),
         )
 
 
@@ -271,7 +323,7 @@ class Slip(Record):
     """Contact that happened: it restarts the count and erases nothing."""
 
     KIND: ClassVar[str] = "slips"
-    FIELDS = ("at", "they_reached_out", "note", "feeling", "mood", "id")
+    FIELDS = ("at", "they_reached_out", "note", "feeling", "mood", "id", "updated_at")
     HIDDEN = frozenset({"note", "feeling"})
     __slots__ = FIELDS
     at: datetime
@@ -279,7 +331,6 @@ class Slip(Record):
     note: str
     feeling: str
     mood: int | None
-    id: str
 
     def __init__(
         self,
@@ -289,8 +340,10 @@ class Slip(Record):
         feeling: str = "",
         mood: int | None = None,
         id: str = _FRESH,
+        updated_at: datetime | None = None,
     ) -> None:
-        self._set(at, they_reached_out, note, feeling, mood, new_id() if id is _FRESH else id)
+        new = new_id() if id is _FRESH else id
+        self._set(at, they_reached_out, note, feeling, mood, new, updated_at)
 
     @property
     def when(self) -> datetime:
@@ -298,13 +351,15 @@ class Slip(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Slip:
+        at = _time(data["at"])
         return cls(
-            at=_time(data["at"]),
+            at=at,
             they_reached_out=bool(data.get("they_reached_out", False)),
             note=data.get("note", ""),
             feeling=data.get("feeling", ""),
             mood=data.get("mood"),
             id=data["id"],
+            updated_at=_updated(data, at),
         )
 
 
@@ -312,15 +367,20 @@ class LogisticsContact(Record):
     """Contact that had to happen (children, money, a lease): it breaks nothing."""
 
     KIND: ClassVar[str] = "logistics"
-    FIELDS = ("at", "note", "id")
+    FIELDS = ("at", "note", "id", "updated_at")
     HIDDEN = frozenset({"note"})
     __slots__ = FIELDS
     at: datetime
     note: str
-    id: str
 
-    def __init__(self, at: datetime, note: str = "", id: str = _FRESH) -> None:
-        self._set(at, note, new_id() if id is _FRESH else id)
+    def __init__(
+        self,
+        at: datetime,
+        note: str = "",
+        id: str = _FRESH,
+        updated_at: datetime | None = None,
+    ) -> None:
+        self._set(at, note, new_id() if id is _FRESH else id, updated_at)
 
     @property
     def when(self) -> datetime:
@@ -328,7 +388,8 @@ class LogisticsContact(Record):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LogisticsContact:
-        return cls(at=_time(data["at"]), note=data.get("note", ""), id=data["id"])
+        at = _time(data["at"])
+        return cls(at=at, note=data.get("note", ""), id=data["id"], updated_at=_updated(data, at))
 
 
 class Draft(Frozen):

@@ -133,6 +133,7 @@ MOOD: Shape = {
     "tags": (_words, False),
     "source": (_text, False),
     "id": (_text, True),
+    "updated_at": (_time, False),
 }
 SESSION: Shape = {
     "stage": (_stage, True),
@@ -142,6 +143,7 @@ SESSION: Shape = {
     "mood_after": (_optional_scale, False),
     "answers": (_object, False),
     "id": (_text, True),
+    "updated_at": (_time, False),
 }
 URGE: Shape = {
     "at": (_time, True),
@@ -150,6 +152,7 @@ URGE: Shape = {
     "acted": (_flag, False),
     "source": (_text, False),
     "id": (_text, True),
+    "updated_at": (_time, False),
 }
 SLIP: Shape = {
     "at": (_time, True),
@@ -158,8 +161,14 @@ SLIP: Shape = {
     "feeling": (_text, False),
     "mood": (_optional_scale, False),
     "id": (_text, True),
+    "updated_at": (_time, False),
 }
-LOGISTICS: Shape = {"at": (_time, True), "note": (_text, False), "id": (_text, True)}
+LOGISTICS: Shape = {
+    "at": (_time, True),
+    "note": (_text, False),
+    "id": (_text, True),
+    "updated_at": (_time, False),
+}
 START: Shape = {"date": (_day, True), "replaced_at": (_time, False)}
 SETTING: Shape = {"key": (_text, True), "value": (_json_value, False)}
 DRAFT: Shape = {
@@ -179,6 +188,40 @@ FORM_DRAFT: Shape = {
     "owner": (_text, False),
 }
 
+RECORD_SHAPES: dict[str, Shape] = {
+    "moods": MOOD,
+    "sessions": SESSION,
+    "urges": URGE,
+    "slips": SLIP,
+    "logistics": LOGISTICS,
+}
+"""Each kind of record by the name it is kept under, for the trash (see trash.py)."""
+
+
+def _record_kind(value: Any) -> bool:
+    return value in RECORD_SHAPES
+
+
+def _action(value: Any) -> bool:
+    return value in ("add", "edit", "delete", "bring_back", "start")
+
+
+TRASHED: Shape = {
+    "kind": (_record_kind, True),
+    "deleted_at": (_time, True),
+    "record": (_object, True),
+}
+TOMBSTONE: Shape = {"id": (_text, True), "kind": (_record_kind, True), "deleted_at": (_time, True)}
+CHANGE: Shape = {
+    "action": (_action, True),
+    "at": (_time, True),
+    "kind": (_record_kind, False),
+    "id": (_text, False),
+    "when": (_time, False),
+    "before": (_json_value, False),
+    "after": (_json_value, False),
+}
+
 FILE_SHAPES: dict[str, dict[str, Shape]] = {
     "moods": {DEFAULT_TABLE: MOOD},
     "sessions": {DEFAULT_TABLE: SESSION},
@@ -186,12 +229,31 @@ FILE_SHAPES: dict[str, dict[str, Shape]] = {
     "tracker.json": {"start": START, "slips": SLIP, "logistics": LOGISTICS},
     "profile.json": {"settings": SETTING},
     "drafts.json": {"drafts": DRAFT, "forms": FORM_DRAFT},
+    "trash.json": {"trash": TRASHED, "tombstones": TOMBSTONE},
+    "undo.json": {"changes": CHANGE},
 }
 
 
 def shape_key(path: Path) -> str:
     """Which entry of FILE_SHAPES describes `path`: its kind for a shard, else its name."""
     return path.parent.name if path.parent.name in FILE_SHAPES else path.name
+
+
+def _check_document(path: Path, document: dict[str, Any], shape: Shape) -> None:
+    """Raise CorruptFileError unless `document` holds every required field of `shape`, each
+    readable, and nothing nested deeper than the app nests."""
+    for field, (check, required) in shape.items():
+        if field in document:
+            if not check(document[field]):
+                raise CorruptFileError(
+                    path, f"a record in it has an unreadable {field.replace('_', ' ')}"
+                )
+        elif required:
+            raise CorruptFileError(path, f"a record in it has no {field.replace('_', ' ')}")
+    if len(document) > len(shape) and not all(
+        _nested_within(value, 1) for field, value in document.items() if field not in shape
+    ):
+        raise CorruptFileError(path, "a record in it is nested too deeply")
 
 
 def check_shape(path: Path, tables: Tables, current: bool = True) -> None:
@@ -210,18 +272,9 @@ def check_shape(path: Path, tables: Tables, current: bool = True) -> None:
             raise CorruptFileError(path, "it holds a table the app does not know")
     for table_name, shape in shapes.items():
         for document in tables.get(table_name, {}).values():
-            for field, (check, required) in shape.items():
-                if field in document:
-                    if not check(document[field]):
-                        raise CorruptFileError(
-                            path, f"a record in it has an unreadable {field.replace('_', ' ')}"
-                        )
-                elif required:
-                    raise CorruptFileError(path, f"a record in it has no {field.replace('_', ' ')}")
-            if len(document) > len(shape) and not all(
-                _nested_within(value, 1) for field, value in document.items() if field not in shape
-            ):
-                raise CorruptFileError(path, "a record in it is nested too deeply")
+            _check_document(path, document, shape)
+    for document in tables.get("trash", {}).values():
+        _check_document(path, document["record"], RECORD_SHAPES[document["kind"]])
     for document in tables.get("settings", {}).values():
         if not setting_fits(document["key"], document.get("value")):
             raise CorruptFileError(path, "a setting in it is not in the shape the app writes")

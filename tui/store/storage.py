@@ -15,7 +15,7 @@ Tables = dict[str, dict[str, Any]]
 SCHEMA_KEY = "_schema"
 DEFAULT_TABLE = "_default"
 """TinyDB's name for the table `insert` writes to: a month shard keeps its records there."""
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The format every file is written in; tui/store/migrations.py brings older ones up to it."""
 
 
@@ -152,8 +152,12 @@ class PendingStorage(AtomicJSONStorage):
         """The file's bytes with the changes made so far."""
         return encode_file(self.tables)
 
-    def commit(self) -> bool:
-        """Write the changes, if any, as one atomic write; say whether anything was written."""
+    def commit(self, durable: bool = True) -> bool:
+        """Write the changes, if any, as one atomic write; say whether anything was written.
+
+        `durable=False` skips the fsyncs (see atomic_write_bytes): for undo.json's note of a
+        quick save, which must not double that save's cost.
+        """
         if self.changed:
-            atomic_write_bytes(self.path, encode_file(self.tables))
+            atomic_write_bytes(self.path, encode_file(self.tables), durable=durable)
         return self.changed

@@ -7,6 +7,8 @@ Layout of the data dir (decided once; see README "Where your data lives"):
     tracker.json   the no-contact start, slips and logistics contact (few, read whole);
     profile.json   settings, reasons, safety plan, boundaries card, letters;
     drafts.json    stages and dialogs left half way, one draft per open window;
+    trash.json     deleted entries (30 days) and their tombstones (for good);
+    undo.json      the last changes to entries, for undo (see trash.py, editing.py);
     .lock          held by whoever is writing, for one read-modify-write;
     .journal/      changes to several files at once, while they land (see journal.py);
     backups/       last good copies of each file (see backups.py).
@@ -118,6 +120,23 @@ class RecordNotFoundError(StoreError):
     """The record to change or delete is not there (another window may have deleted it)."""
 
 
+class InTrashError(RecordNotFoundError):
+    """The record to change is in the trash (deleted here, in another window or the shell)."""
+
+    def __init__(self, message: str, trashed: Any) -> None:
+        super().__init__(message)
+        self.trashed = trashed
+        """The Trashed entry (see trash.py): the record as it was deleted, and when."""
+
+
+class AmbiguousIdError(StoreError):
+    """The start of an id that more than one entry's id begins with."""
+
+
+class NothingToUndoError(StoreError):
+    """No change is left that undo can reverse."""
+
+
 def _replaced_by(new: dict[str, Any]) -> Any:
     """A TinyDB update that makes a document equal to `new`, keeping its place."""
 
@@ -126,6 +145,17 @@ def _replaced_by(new: dict[str, Any]) -> Any:
         document.update(new)
 
     return replace
+
+
+Written = TypeVar("Written", MoodLog, Session, Urge, Slip, LogisticsContact)
+
+
+def _written(record: Written, moment: datetime | None = None) -> Written:
+    """`record` as it is saved: a new record is stamped with the moment it is written, one
+    that already has a time (from an import or an export) keeps it."""
+    if record.updated_at is not None:
+        return record
+    return record.stamped(moment or clock.now())
 
 
 def _query() -> Any:
@@ -270,11 +300,11 @@ class Store:
         return tables
 
     @contextlib.contextmanager
-    def _saving(self, path: Path) -> Iterator[PendingStorage]:
+    def _saving(self, path: Path, durable: bool = True) -> Iterator[PendingStorage]:
         """The tables of `path` under the data dir's lock, saved as ONE atomic write at the end.
 
-        Inside a batch the write waits for the batch. A failed save raises
-        StoreError("Not saved: ...") and leaves the file as it was.
+        Inside a batch the write waits for the batch (which is always durable). A failed
+        save raises StoreError("Not saved: ...") and leaves the file as it was.
         """
         if self._in_batch():
             pending = self._batch.get(path)
@@ -289,17 +319,51 @@ class Store:
                 yield pending
                 if pending.changed:
                     backups.take_daily(self.root, path)
-                    pending.commit()
+                    pending.commit(durable)
         except OSError as error:
             raise StoreError(describe_write_failure(error)) from error
 
     @contextlib.contextmanager
-    def _writing(self, path: Path) -> Iterator[TinyDB]:
+    def _writing(self, path: Path, durable: bool = True) -> Iterator[TinyDB]:
         """A TinyDB on `path`, as `_saving`: every write goes through TinyDB."""
         from tinydb import TinyDB
 
-        with self._saving(path) as pending:
+        with self._saving(path, durable) as pending:
             yield TinyDB(storage=lambda: pending)
+
+    def _note_change(self, change: dict[str, Any]) -> None:
+        """Remember a change to an entry in undo.json (see trash.py), so undo can reverse it.
+
+        Inside a batch it lands with the change, durably. After a quick save on its own (a
+        mood logged, a slip) it is written under the same hold of the lock but without
+        waiting for the disk, which would double the save's cost: a power cut in that
+        instant can cost the note, never the entry. A note that cannot be written leaves
+        the entry saved and says so.
+        """
+        from tui.store.trash import CHANGE_TABLE, UNDO_FILE, let_go
+
+        try:
+            with self._writing(self.root / UNDO_FILE, durable=False) as database:
+                table = database.table(CHANGE_TABLE)
+                table.insert(change)
+                gone = let_go({str(doc.doc_id): doc for doc in table.all()}, clock.now())
+                if gone:
+                    table.remove(doc_ids=gone)
+        except StoreError as error:
+            if self._in_batch():
+                raise
+            self._tell(f"It was saved, but undo will not know of it ({error}).")
+
+    @contextlib.contextmanager
+    def _held(self) -> Iterator[None]:
+        """The data dir's lock across a save and its note for undo; a lock that cannot be
+        taken is a StoreError("Not saved: ..."), as for any save."""
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(self._lock)
+            except OSError as error:
+                raise StoreError(describe_write_failure(error)) from error
+            yield
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:
@@ -352,13 +416,27 @@ class Store:
     # -- sharded records -----------------------------------------------------
 
     def add(self, record: R) -> R:
-        """Save one mood log, session or urge."""
+        """Save one mood log, session or urge; return it as saved (with its `updated_at`)."""
+        record = _written(record)
         check_record(record)
         path = self.shard_path(record.KIND, record.when)
         self._dir(record.KIND)
-        with self._writing(path) as database:
-            database.insert(record.to_dict())
+        with self._held():
+            with self._writing(path) as database:
+                database.insert(record.to_dict())
+            self._note_added(record)
         return record
+
+    def _note_added(self, record: MoodLog | Session | Urge | Slip | LogisticsContact) -> None:
+        """Remember that `record` was added, so that undo can take it back (to the trash).
+
+        A save inside a batch (an import) is noted, or not, by whoever runs the batch.
+        """
+        from tui.store.trash import ADD, Change
+
+        if self._in_batch():
+            return
+        self._note_change(Change.of(ADD, record, record.updated_at or clock.now()).to_document())
 
     def add_many(
         self, records: Iterable[ShardedRecord], *, not_after: datetime | None = None
@@ -369,7 +447,9 @@ class Store:
         and the months are committed together (see `batch`).
         """
         by_shard: dict[Path, list[dict[str, Any]]] = {}
-        for record in records:
+        moment = clock.now()
+        for given in records:
+            record: ShardedRecord = given if given.updated_at else given.stamped(moment)
             check_record(record)
             if not_after is not None and record.when > not_after:
                 raise ValidationError(
@@ -391,43 +471,84 @@ class Store:
         future beyond a little clock skew, such as a year mistyped as 2062."""
         return self.add_many(records, not_after=clock.now() + FUTURE_ALLOWANCE)
 
-    def _find(self, kind: str, record_id: str, near: datetime | None = None) -> Path:
-        """The shard holding the record of `kind` with `record_id`: `near`'s month first."""
-        candidates = self.shard_paths(kind)
-        if near is not None:
-            candidates.insert(0, self.shard_path(kind, near))
-        for path in candidates:
-            documents = self._read_tables(path).get(DEFAULT_TABLE, {}).values()
-            if any(document.get("id") == record_id for document in documents):
-                return path
-        raise RecordNotFoundError(
-            "That entry is no longer there; it may have been deleted in another window."
-        )
+    # -- putting entries right (see editing.py and trash.py) ---------------------
 
-    def update(self, record: R) -> R:
-        """Replace the saved record that has `record`'s id with `record`."""
-        check_record(record)
-        new_path = self.shard_path(record.KIND, record.when)
-        with self.batch():
-            old_path = self._find(record.KIND, record.id, near=record.when)
-            if old_path == new_path:
-                with self._writing(new_path) as database:
-                    database.update(_replaced_by(record.to_dict()), _query().id == record.id)
-                return record
-            # Its month changed: both files are committed together.
-            self._dir(record.KIND)
-            with self._writing(new_path) as database:
-                database.insert(record.to_dict())
-            with self._writing(old_path) as database:
-                database.remove(_query().id == record.id)
-        return record
+    def find(self, id_start: str) -> Any:
+        """The entry whose id is `id_start`, or the only one whose id begins with it.
 
-    def delete(self, kind: str, record_id: str) -> None:
-        """Remove the record of `kind` ("moods", "sessions", "urges") with `record_id`."""
-        with self._lock:
-            path = self._find(kind, record_id)
-            with self._writing(path) as database:
-                database.remove(_query().id == record_id)
+        Raises AmbiguousIdError, InTrashError (it is in the trash) or RecordNotFoundError.
+        """
+        from tui.store import editing
+
+        return editing.find(self, id_start)
+
+    def entry(self, kind: str, record_id: str, near: datetime | None = None) -> Any:
+        """The entry of `kind` with `record_id` as it is on disk now, or None."""
+        from tui.store import editing
+
+        return editing.entry(self, kind, record_id, near)
+
+    def edit(self, before: Any, after: Any, *, bring_back: bool = False) -> Any:
+        """Save `after`, an edit of the entry read as `before`; return what was saved.
+
+        Under the lock, on the entry as it is now: fields only this edit changed take its
+        value, fields another window changed since keep theirs (text both changed keeps
+        both). InTrashError if it was deleted meanwhile, unless `bring_back`.
+        """
+        from tui.store import editing
+
+        return editing.edit(self, before, after, bring_back=bring_back)
+
+    def update(self, record: Any) -> Any:
+        """Replace the saved record that has `record`'s id with `record`, whole."""
+        from tui.store import editing
+
+        return editing.replace(self, record)
+
+    def delete(self, kind: str, record_id: str) -> Any:
+        """Move the entry of `kind` with `record_id` to the trash; return the Trashed entry."""
+        from tui.store import editing
+
+        return editing.move_to_trash(self, kind, record_id)
+
+    def trash(self) -> list[Any]:
+        """What the trash holds (Trashed entries), the latest deleted first."""
+        from tui.store import editing
+
+        return editing.trash(self)
+
+    def find_in_trash(self, id_start: str) -> Any:
+        """The Trashed entry whose id is `id_start` or the only one beginning with it."""
+        from tui.store import editing
+
+        return editing.find_in_trash(self, id_start)
+
+    def bring_back(self, record_id: str) -> Any:
+        """Take the entry with `record_id` out of the trash, back into history; return it."""
+        from tui.store import editing
+
+        return editing.bring_back(self, record_id)
+
+    def tombstones(self) -> list[Any]:
+        """Every deletion's tombstone (id, kind, time), oldest first."""
+        from tui.store import editing
+
+        return editing.tombstones(self)
+
+    def add_tombstones(self, tombstones: Iterable[Any]) -> int:
+        """Keep the tombstones (from an import) not here yet; return how many were added."""
+        from tui.store import editing
+
+        return editing.add_tombstones(self, tombstones)
+
+    def undo(self) -> Any:
+        """Reverse the last change still standing; return what was undone (editing.Undone).
+
+        Raises NothingToUndoError when there is none.
+        """
+        from tui.store import editing
+
+        return editing.undo(self)
 
     def records(
         self, kind: str, since: datetime | None = None, until: datetime | None = None
@@ -669,18 +790,26 @@ class Store:
 
     def set_no_contact_start(self, day: date) -> date | None:
         """Make `day` the start day; the one it replaces stays in the history. Returns it."""
+        from tui.store.trash import START, Change
+
         check_day(day, "The start day")
-        with self._writing(self.root / TRACKER_FILE) as database:
-            table = database.table("start")
-            current = next((doc for doc in table.all() if "replaced_at" not in doc), None)
-            if current is None:
-                table.insert({"date": day.isoformat()})
-                return None
-            previous = date.fromisoformat(current["date"])
-            if previous != day:
+        with self.batch():
+            with self._writing(self.root / TRACKER_FILE) as database:
+                table = database.table("start")
+                current = next((doc for doc in table.all() if "replaced_at" not in doc), None)
+                if current is None:
+                    table.insert({"date": day.isoformat()})
+                    return None
+                previous = date.fromisoformat(current["date"])
+                if previous == day:
+                    return previous
+                moment = clock.now()
                 table.update({"date": day.isoformat()}, doc_ids=[current.doc_id])
-                table.insert({"date": previous.isoformat(), "replaced_at": clock.now().isoformat()})
-            return previous
+                table.insert({"date": previous.isoformat(), "replaced_at": moment.isoformat()})
+            # Undo puts the earlier day back, as `start --undo` does.
+            change = Change(START, moment, before=previous.isoformat(), after=day.isoformat())
+            self._note_change(change.to_document())
+        return previous
 
     def undo_start_change(self) -> tuple[date, date]:
         """Put back the start day the last change replaced: (the day put back, the one undone).
@@ -717,9 +846,12 @@ class Store:
         return added
 
     def add_slip(self, slip: Slip) -> Slip:
+        slip = _written(slip)
         check_record(slip)
-        with self._writing(self.root / TRACKER_FILE) as database:
-            database.table("slips").insert(slip.to_dict())
+        with self._held():
+            with self._writing(self.root / TRACKER_FILE) as database:
+                database.table("slips").insert(slip.to_dict())
+            self._note_added(slip)
         return slip
 
     def slips(self) -> list[Slip]:
@@ -727,9 +859,12 @@ class Store:
         return sorted(found, key=lambda slip: slip.at, reverse=True)
 
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
+        contact = _written(contact)
         check_record(contact)
-        with self._writing(self.root / TRACKER_FILE) as database:
-            database.table("logistics").insert(contact.to_dict())
+        with self._held():
+            with self._writing(self.root / TRACKER_FILE) as database:
+                database.table("logistics").insert(contact.to_dict())
+            self._note_added(contact)
         return contact
 
     def logistics(self) -> list[LogisticsContact]:

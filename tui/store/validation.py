@@ -149,6 +149,11 @@ def check_day(day: object, what: str = "A date") -> date:
     return day
 
 
+def check_optional_time(moment: object, what: str) -> datetime | None:
+    """No time yet (a record not saved), or a real date-time with its UTC offset."""
+    return None if moment is None else check_time(moment, what)
+
+
 def check_optional_scale(value: object, what: str) -> int | None:
     """No value yet, or a whole number from 0 to 10."""
     return None if value is None else check_scale(value, what)
@@ -256,6 +261,7 @@ def check_record(record: object) -> None:
         check_tags(record.tags)
         check_source(record.source)
         check_id(record.id)
+        check_optional_time(record.updated_at, "The time it was written")
     elif isinstance(record, Session):
         check_stage(record.stage)
         check_time(record.started_at, "The start time")
@@ -264,6 +270,7 @@ def check_record(record: object) -> None:
         check_optional_scale(record.mood_after, "The mood after")
         check_answers(record.answers)
         check_id(record.id)
+        check_optional_time(record.updated_at, "The time it was written")
     elif isinstance(record, Urge):
         check_time(record.at)
         check_scale(record.strength, "The urge's strength")
@@ -271,6 +278,7 @@ def check_record(record: object) -> None:
         check_flag(record.acted, "Whether the urge was acted on")
         check_source(record.source)
         check_id(record.id)
+        check_optional_time(record.updated_at, "The time it was written")
     elif isinstance(record, Slip):
         check_time(record.at)
         check_flag(record.they_reached_out, "Who reached out")
@@ -278,10 +286,12 @@ def check_record(record: object) -> None:
         check_text(record.feeling, "How it felt", SHORT_LIMIT)
         check_optional_scale(record.mood, "Mood")
         check_id(record.id)
+        check_optional_time(record.updated_at, "The time it was written")
     elif isinstance(record, LogisticsContact):
         check_time(record.at)
         check_text(record.note)
         check_id(record.id)
+        check_optional_time(record.updated_at, "The time it was written")
     elif isinstance(record, Draft):
         check_stage(record.stage)
         check_time(record.started_at, "The start time")

@@ -24,6 +24,8 @@ NOTICE_TIMEOUT = 60
 
 SINGLE_MODALS = {"help": "HelpScreen", "mood_log": "MoodLogScreen"}
 """Actions whose modal is never opened over itself, with that modal's class name."""
+UNDO_SCREENS = {"HomeScreen", "ReviewScreen", "RecordDetailScreen", "TrashScreen"}
+"""Where `u` undoes the last change: the screens that show entries, never a stage or a form."""
 
 
 class NoContactApp(App[None]):
@@ -42,6 +44,7 @@ class NoContactApp(App[None]):
         Binding("f2", "support", "Support", priority=True),
         Binding("f12", "toggle_blank", "Blank screen", show=False, priority=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("u", "undo", "Undo the last change", show=False),
     ]
 
     def __init__(self, store: Store, initial_stage: int | None = None, debug: bool = False) -> None:
@@ -148,11 +151,20 @@ class NoContactApp(App[None]):
 
         self.open_screen(partial(ReviewScreen, self.store))
 
+    def action_open_trash(self) -> None:
+        """Open the trash, over whatever is open (history, say)."""
+        from tui.screens.trash import TrashScreen
+
+        if type(self.screen).__name__ != "TrashScreen":
+            self.push_screen(TrashScreen(self.store))
+
     # -- actions -------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A second help or mood modal over the first would only confuse. Compared by name,
         # so the check runs on every key without importing screens home does not show.
+        if action == "undo":
+            return type(self.screen).__name__ in UNDO_SCREENS
         already_open = SINGLE_MODALS.get(action)
         return not (already_open and type(self.screen).__name__ == already_open)
 
@@ -175,6 +187,12 @@ class NoContactApp(App[None]):
             return
         if not isinstance(self.screen, MoodLogScreen):
             self.push_screen(MoodLogScreen(self.store, load_moods()))
+
+    def action_undo(self) -> None:
+        """Undo the last change to an entry (made here, in another window or the shell)."""
+        from tui.screens.entry_actions import undo_last
+
+        undo_last(self, self.store)
 
     async def action_quit(self) -> None:
         """Quit; a stage or dialog with unsaved words keeps them as a draft and says so."""

@@ -26,11 +26,14 @@ class Coach(Protocol):
     def action_review(self) -> None: ...
     def action_mood_log(self) -> None: ...
     def action_help(self) -> None: ...
+    def action_open_trash(self) -> None: ...
+    def action_undo(self) -> None: ...
     def action_toggle_blank(self) -> None: ...
 
 
 def palette_commands(app: App[Any], coach: Coach, store: Store) -> Iterable[SystemCommand]:
-    """The palette's entries: home, the stages, review, the care commands, colours, quit.
+    """The palette's entries: home, the stages, review, the trash and undo, the care commands,
+    colours, quit.
 
     `coach` is the app again, seen through the actions the palette needs.
     """
@@ -47,6 +50,8 @@ def palette_commands(app: App[Any], coach: Coach, store: Store) -> Iterable[Syst
     yield SystemCommand(
         "Log mood", "A quick mood log, with a note if you like", coach.action_mood_log
     )
+    yield SystemCommand("Trash", "What you deleted in the last 30 days", coach.action_open_trash)
+    yield SystemCommand("Undo", "Undo the last change to an entry", coach.action_undo)
     yield SystemCommand("Help", "Every key, and how this works", coach.action_help)
     yield from care_commands(app, store, coach.action_toggle_blank)
     yield SystemCommand("Colours", "Choose the colours the app uses", app.action_change_theme)

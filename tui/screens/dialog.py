@@ -116,8 +116,8 @@ class FormDialog(KeepsDraft, Dialog[T]):
         Binding("escape", "leave", ESCAPE_KEEPS),
     ]
 
-    form_name: ClassVar[str] = ""
-    """The name this dialog's draft is kept under in drafts.json."""
+    form_name: str = ""
+    """The name this dialog's draft is kept under in drafts.json (an edit's names its entry)."""
 
     refusals: ClassVar[tuple[type[Exception], ...]] = (ValidationError, StoreError)
     """What `save` raises to refuse, each with one sentence for the person."""

@@ -137,6 +137,10 @@ class HomeScreen(Screen[None]):
         if self.is_current and (self.store.stamp() != self.stamp or today() != self.shown_day):
             self.reload()
 
+    def on_entries_changed(self) -> None:
+        """An undo from here (u): the count and the cards as they are now."""
+        self.reload()
+
     def reload(self) -> None:
         """Read everything home shows again: other screens and other processes write."""
         if not self.is_mounted:

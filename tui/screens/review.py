@@ -55,6 +55,9 @@ class ReviewScreen(HistoryReader):
         Binding("slash", "search", "Search"),
         Binding("ctrl+l", "clear_filters", "Clear filters"),
         Binding("o", "oldest", "Oldest"),
+        Binding("t", "trash", "Trash"),
+        # Said in every toast that offers it, and in the help screen: the footer is full.
+        Binding("u", "app.undo", "Undo", show=False),
         # The tabs are on screen and take a click, so their keys live in the help screen.
         Binding("e", "show_tab('entries')", "Entries tab", show=False),
         Binding("c", "show_tab('charts')", "Charts tab", show=False),
@@ -133,9 +136,20 @@ class ReviewScreen(HistoryReader):
 
     @on(EntryTable.Opened)
     def _open(self, event: EntryTable.Opened) -> None:
+        record = event.entry.record
         self.app.push_screen(
-            RecordDetailScreen(event.entry.record, self.stages, self.mood_content, self.today)
+            RecordDetailScreen(record, self.stages, self.mood_content, self.today, self.store)
         )
+
+    def action_trash(self) -> None:
+        """Open the trash, where what was deleted waits 30 days."""
+        from tui.screens.trash import TrashScreen
+
+        self.app.push_screen(TrashScreen(self.store))
+
+    def on_entries_changed(self) -> None:
+        """An undo changed history: show it now, not at the next look."""
+        self._look_for_changes()
 
     def _make_charts(self) -> Widget:
         """The Charts tab's content, made (and its history read) when the tab first shows."""
@@ -177,6 +191,8 @@ class ReviewScreen(HistoryReader):
             return self.scanning
         if action == "back":
             return not self.scanning
+        if action == "trash":  # even with nothing left in history: it may all be there
+            return self.query_one(TabbedContent).active == "entries"
         if action in ENTRIES_ONLY:
             on_entries = self.query_one(TabbedContent).active == "entries"
             return on_entries and not (self.loaded and not self.pages.index.total)

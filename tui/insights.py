@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean, median
 
-from tui.analysis import StageEffect, daily_means, stage_effects
+from tui.analysis import StageEffect, Sum, Totals, as_totals, daily_means, stage_effects
 from tui.content.insights import InsightText, load_insight_text, number_text
 from tui.date_words import short_day
 from tui.store.records import MoodLog, Session, Slip, Urge
@@ -76,15 +76,21 @@ def _session_words(session: Session) -> list[str]:
     return []
 
 
+def record_words(record: MoodLog | Session) -> set[str]:
+    """The words a record gives its day: a mood log's tags, or stage 2's emotions."""
+    found = record.tags if isinstance(record, MoodLog) else _session_words(record)
+    return {word.strip().lower() for word in found if word.strip()}
+
+
 def day_words(moods: Iterable[MoodLog], sessions: Iterable[Session] = ()) -> dict[date, set[str]]:
     """The tags and emotion words of each day: mood logs' tags and stage 2's emotions."""
     words: dict[date, set[str]] = defaultdict(set)
     for log in moods:
-        words[log.at.date()].update(tag.strip().lower() for tag in log.tags if tag.strip())
+        words[log.at.date()].update(record_words(log))
     for session in sessions:
-        found = _session_words(session)
+        found = record_words(session)
         if found:
-            words[session.saved_at.date()].update(w.strip().lower() for w in found if w.strip())
+            words[session.saved_at.date()].update(found)
     return words
 
 
@@ -95,10 +101,19 @@ def word_insight(
     text: InsightText | None = None,
 ) -> WordInsight:
     """Each word's days against the other days with a mood, only with MIN_DAYS on each side."""
-    text = text or load_insight_text()
     moods = list(moods)
-    means = daily_means(moods)
-    words = day_words(moods, sessions)
+    return word_insight_of(daily_means(moods), day_words(moods, sessions), text=text)
+
+
+def word_insight_of(
+    means: Mapping[date, float],
+    words: Mapping[date, Iterable[str]],
+    *,
+    text: InsightText | None = None,
+) -> WordInsight:
+    """word_insight from each day's average mood and each day's words, however gathered
+    (the review folds them a month at a time)."""
+    text = text or load_insight_text()
     total_days, total_sum = len(means), sum(means.values())
     sums: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
@@ -190,16 +205,46 @@ class UrgeInsight:
         return self.total - self.resisted
 
 
-def urge_insight(urges: Iterable[Urge], *, text: InsightText | None = None) -> UrgeInsight:
+class UrgeCounts:
+    """Urges counted by their own local hour and weekday, and how many were ridden out."""
+
+    def __init__(self) -> None:
+        self.total = 0
+        self.resisted = 0
+        self.by_hour = [0] * 24
+        self.by_weekday = [0] * 7
+
+    def add(self, urge: Urge) -> None:
+        """Count one more urge."""
+        self.total += 1
+        self.resisted += not urge.acted
+        self.by_hour[urge.at.hour] += 1
+        self.by_weekday[urge.at.weekday()] += 1
+
+    def merge(self, other: UrgeCounts) -> None:
+        """Add another stretch's counts to these."""
+        self.total += other.total
+        self.resisted += other.resisted
+        self.by_hour = [a + b for a, b in zip(self.by_hour, other.by_hour, strict=True)]
+        self.by_weekday = [a + b for a, b in zip(self.by_weekday, other.by_weekday, strict=True)]
+
+
+def count_urges(urges: Iterable[Urge]) -> UrgeCounts:
+    """The counts of these urges, in any order."""
+    counts = UrgeCounts()
+    for urge in urges:
+        counts.add(urge)
+    return counts
+
+
+def urge_insight(
+    urges: UrgeCounts | Iterable[Urge], *, text: InsightText | None = None
+) -> UrgeInsight:
     """Urges by hour and weekday; where they cluster only from MIN_URGES urges on."""
     text = text or load_insight_text()
-    by_hour, by_weekday = [0] * 24, [0] * 7
-    total = resisted = 0
-    for urge in urges:
-        total += 1
-        resisted += not urge.acted
-        by_hour[urge.at.hour] += 1
-        by_weekday[urge.at.weekday()] += 1
+    counts = urges if isinstance(urges, UrgeCounts) else count_urges(urges)
+    total, resisted = counts.total, counts.resisted
+    by_hour, by_weekday = counts.by_hour, counts.by_weekday
     if total < MIN_URGES:
         sentences: tuple[str, ...] = ()
         if total:
@@ -271,14 +316,14 @@ class ContactInsight:
     sentences: tuple[str, ...]
 
 
-def _day_moods(moods: Iterable[MoodLog], slips: Iterable[Slip]) -> dict[date, float]:
-    grouped: dict[date, list[int]] = defaultdict(list)
-    for log in moods:
-        grouped[log.at.date()].append(log.mood)
+def _day_moods(day_sums: Mapping[date, Sum], slips: Iterable[Slip]) -> dict[date, float]:
+    """Each day's average mood: its mood logs' and any contact's own mood on it."""
+    grouped = dict(day_sums)
     for slip in slips:
         if slip.mood is not None:
-            grouped[slip.at.date()].append(slip.mood)
-    return {day: fmean(values) for day, values in grouped.items()}
+            total, count = grouped.get(slip.at.date(), (0, 0))
+            grouped[slip.at.date()] = (total + slip.mood, count + 1)
+    return {day: total / count for day, (total, count) in grouped.items() if count}
 
 
 def _baseline(day: date, means: Mapping[date, float]) -> list[float]:
@@ -301,12 +346,15 @@ def _days_to_recover(
 
 
 def contact_insight(
-    slips: Iterable[Slip], moods: Iterable[MoodLog], *, text: InsightText | None = None
+    slips: Iterable[Slip],
+    moods: Totals | Iterable[MoodLog],
+    *,
+    text: InsightText | None = None,
 ) -> ContactInsight:
     """How mood went in the days around each contact, and how long it took to come back."""
     text = text or load_insight_text()
     slips = sorted(slips, key=lambda slip: slip.at)
-    means = _day_moods(moods, slips)
+    means = _day_moods(as_totals(moods).days, slips)
     if not slips:
         return ContactInsight((), (), ())
     after_last = max(means, default=slips[-1].at.date()) + timedelta(days=1)
@@ -414,7 +462,7 @@ def stage_names(text: InsightText | None = None) -> dict[int, str]:
 
 
 def stage_insight(
-    sessions: Iterable[Session],
+    sessions: Totals | Iterable[Session],
     *,
     names: Mapping[int, str] | None = None,
     text: InsightText | None = None,
@@ -422,9 +470,9 @@ def stage_insight(
     """The average change per stage; a stage with fewer than MIN_SESSIONS is only counted."""
     text = text or load_insight_text()
     names = names if names is not None else stage_names(text)
-    sessions = list(sessions)
-    effects = stage_effects(sessions)
-    counted = sum(effect.sessions for effect in effects)
+    totals = as_totals(sessions)
+    effects = stage_effects(totals)
+    left_out = sum(tally.no_after + tally.no_before for tally in totals.stages.values())
     said = []
     for effect in effects:
         name = names.get(effect.stage, str(effect.stage))
@@ -449,7 +497,6 @@ def stage_insight(
                 sessions=effect.sessions,
             )
         )
-    left_out = len(sessions) - counted
     if left_out and said:
         said.append(text.say("stages", "left_out", count=left_out))
     return StageInsight(tuple(effects), left_out, tuple(said))

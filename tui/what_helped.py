@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from typing import Literal
 
+    from tui.analysis import Totals
     from tui.insights import WordInsight
 
     Kind = Literal["own", "word", "stage"]
@@ -201,7 +202,7 @@ def _word_helpers(words: WordInsight, text: InsightText) -> list[Helper]:
 
 
 def _stage_helpers(
-    sessions: list[Session], names: Mapping[int, str] | None, text: InsightText
+    sessions: Totals | list[Session], names: Mapping[int, str] | None, text: InsightText
 ) -> list[Helper]:
     from tui.analysis import stage_effects
     from tui.insights import MIN_SESSIONS, NOTABLE, stage_names
@@ -242,10 +243,13 @@ def what_helped(
     limit: int = 5,
     names: Mapping[int, str] | None = None,
     words: WordInsight | None = None,
+    stages: Totals | None = None,
     text: InsightText | None = None,
 ) -> list[Helper]:
     """A short list of what has helped, best first (`words`: word_insight of the same
-    moods and sessions, if already made). The ranking rule:
+    moods and sessions, if already made; `stages`: the totals of every session, when
+    `sessions` holds only those of stage 3, as the review's monthly totals do). The
+    ranking rule:
 
     1. Their own words from stage 3's "something for you instead", the same words written
        more than once counted together (ignoring case, spacing and end punctuation). Each
@@ -272,7 +276,8 @@ def what_helped(
 
         words = word_insight(moods, sessions, text=text)
     tagged = _word_helpers(words, text) if words is not None else []
-    return [*own, *tagged, *_stage_helpers(sessions, names, text)][:limit]
+    staged = _stage_helpers(stages if stages is not None else sessions, names, text)
+    return [*own, *tagged, *staged][:limit]
 
 
 def own_words_helped(

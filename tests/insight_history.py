@@ -97,12 +97,16 @@ def entries(days: int) -> list[MoodLog | Session | Urge]:
     return records
 
 
+CONTACT_DAYS = (301, 199, 94)
+"""Days back from END with a contact: days of a bad night or their posts, as such days go."""
+
+
 def fill_year(store: Store, days: int = 365) -> None:
     """A year of entries, and three contacts, each with a low mood that day."""
     store.add_many(entries(days))
-    for day in (300, 200, 90):
+    for day in CONTACT_DAYS:
         moment = END - timedelta(days=day, hours=3)
-        store.add_slip(Slip(at=moment, they_reached_out=day == 200, mood=2))
+        store.add_slip(Slip(at=moment, they_reached_out=day == 199, mood=2))
 
 
 def fill_few_days(store: Store) -> None:

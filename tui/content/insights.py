@@ -68,7 +68,7 @@ PLACEHOLDERS: dict[str, dict[str, frozenset[str]]] = {
     "so_far": {
         "title": frozenset(),
         "counts": frozenset({"days", "urges", "sessions"}),
-        "span": frozenset({"span", "first", "last"}),
+        "span": frozenset({"span", "dates"}),
         "span_empty": frozenset({"span"}),
         "words_need": frozenset({"needed", "min_days", "missing"}),
         "all": frozenset(),

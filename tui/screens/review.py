@@ -1,4 +1,5 @@
-"""History and review: every entry newest first, with filters, and charts of how things move.
+"""History and review: every entry newest first, with filters; charts of how things move,
+and insights into what went with better days.
 
 The table paints only the rows on screen, read a month at a time through the month
 index, so ten years open, page and jump to the oldest entry as quickly as one month.
@@ -30,15 +31,14 @@ from tui.widgets.entry_table import Columns, EntryTable
 from tui.widgets.review_filters import ReviewFilters, show_options
 
 ENTRIES_ONLY = ("search", "clear_filters", "oldest")
-"""Actions of the Entries tab, hidden on the Charts tab and while there is nothing to show."""
-LATER_TABS = {"charts": "_make_charts"}
+"""Actions of the Entries tab, hidden on the other tabs and while there is nothing to show."""
+LATER_TABS = {"charts": "_make_charts", "insights": "_make_insights"}
 """Tabs whose content is made the first time they are shown, by the method named: most
-visits never open them. Another tab (an Insights tab, say) is a TabPane in compose and a
-line here."""
+visits never open them. Another tab is a TabPane in compose and a line here."""
 
 
 class ReviewScreen(HistoryReader):
-    """All of history in a table that reads pages on demand, and charts beside it."""
+    """All of history in a table that reads pages on demand, with charts and insights beside it."""
 
     DEFAULT_CSS = """
     ReviewScreen #status { height: 1; padding: 0 1; color: $text-muted; }
@@ -61,6 +61,7 @@ class ReviewScreen(HistoryReader):
         # The tabs are on screen and take a click, so their keys live in the help screen.
         Binding("e", "show_tab('entries')", "Entries tab", show=False),
         Binding("c", "show_tab('charts')", "Charts tab", show=False),
+        Binding("i", "show_tab('insights')", "Insights tab", show=False),
     ]
 
     def __init__(
@@ -100,8 +101,10 @@ class ReviewScreen(HistoryReader):
                 columns = Columns.for_review(self.text, self.stages)
                 yield EntryTable(columns, id="entries-table")
                 yield Static(self.text.say("empty"), id="empty")
-            # The charts are made when their tab is first shown: most visits never need them.
+            # Charts and insights are made when their tab is first shown: most visits
+            # never need them, and the first rows must not wait for them.
             yield TabPane("Charts", id="charts")
+            yield TabPane("Insights", id="insights")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -155,14 +158,25 @@ class ReviewScreen(HistoryReader):
         """The Charts tab's content, made (and its history read) when the tab first shows."""
         from tui.widgets.review_charts import ReviewCharts
 
-        self.charts.start(self, self.charts_updated)
+        self.call_after_refresh(self.totals.start, self, self.totals_updated)
         return ReviewCharts(self.today, self.stage_name, id="review-charts")
 
-    def charts_updated(self) -> None:
+    def _make_insights(self) -> Widget:
+        """The Insights tab's content, made (and its history read) when the tab first shows."""
+        from tui.widgets.review_insights import ReviewInsights
+
+        self.call_after_refresh(self.totals.start, self, self.totals_updated)
+        return ReviewInsights(self.totals, self.today, id="review-insights")
+
+    def totals_updated(self) -> None:
+        """Draw the charts and say the insights again, on whichever tabs have been made."""
         from tui.widgets.review_charts import ReviewCharts
+        from tui.widgets.review_insights import ReviewInsights
 
         for charts in self.query(ReviewCharts):
-            charts.show(self.charts.totals())
+            charts.show(self.totals.totals())
+        for insights in self.query(ReviewInsights):
+            insights.show()
 
     @on(TabbedContent.TabActivated)
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:

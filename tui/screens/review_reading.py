@@ -13,7 +13,7 @@ from textual.worker import get_current_worker
 
 from tui.review_entries import EntryFilter
 from tui.review_rows import AllRows, MatchedRows, MonthPages, matches_in, scan
-from tui.screens.review_charts_reader import ChartsReader
+from tui.screens.review_totals import TotalsReader
 from tui.store.month_index import MonthIndex, Stamp, build_index, history_signature
 from tui.store.store import Store, month_key
 from tui.widgets.entry_table import EntryTable
@@ -42,7 +42,8 @@ class HistoryReader(Screen[None]):
         """True when the person stopped a filter before it reached the oldest month."""
         self.follow_end = False
         """Set by `o` while a filter runs: the cursor keeps to the oldest match found."""
-        self.charts = ChartsReader(self.pages)
+        self.totals = TotalsReader(self.pages)
+        """The numbers of the Charts and Insights tabs, read when one of them first shows."""
         self._signature: Stamp | None = None
 
     @property
@@ -57,8 +58,8 @@ class HistoryReader(Screen[None]):
 
     @property
     def is_filling(self) -> bool:
-        """True until the index is read, a filter has run, and wanted charts are drawn."""
-        return not self.loaded or self.scanning or self.charts.reading
+        """True until the index is read, a filter has run, and a wanted tab's numbers are read."""
+        return not self.loaded or self.scanning or self.totals.reading
 
     def start_reading(self) -> None:
         """Read the index now, and look for entries saved elsewhere from now on."""
@@ -68,8 +69,8 @@ class HistoryReader(Screen[None]):
     def rows_updated(self) -> None:
         """Called whenever the rows, or how far a filter has looked, have changed."""
 
-    def charts_updated(self) -> None:
-        """Called when the charts' totals have changed."""
+    def totals_updated(self) -> None:
+        """Called when the totals behind the charts and insights have changed."""
 
     # -- the index, and entries saved elsewhere ------------------------------------
 
@@ -113,7 +114,7 @@ class HistoryReader(Screen[None]):
             # At the top, new entries show above the cursor; further down, nothing moves.
             scroll = old_top if old_top == 0 else old_top + cursor - old_cursor
             table.rows_changed(cursor, scroll)
-            self.charts.refresh_months(changed, self.charts_updated)
+            self.totals.refresh_months(changed, self.totals_updated)
         self.rows_updated()
 
     # -- filters ------------------------------------------------------------------

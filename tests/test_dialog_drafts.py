@@ -13,10 +13,12 @@ from textual.widgets import Button, Input, TextArea
 
 from tui.app import NoContactApp, create_app
 from tui.clock import now
+from tui.content.activities import load_activity_text
 from tui.content.moods import load_moods
 from tui.content.support import load_support
 from tui.content.tracker import load_tracker_text
 from tui.screens import drafting
+from tui.screens.activities_form import ActivitiesForm
 from tui.screens.dialog import ESCAPE_KEEPS, KEPT_FROM_LAST_TIME, Dialog
 from tui.screens.draft_prompt import DraftPrompt
 from tui.screens.home import HomeScreen
@@ -47,6 +49,11 @@ DIALOGS: dict[str, tuple[Callable[[Store], Screen[Any]], str, str]] = {
         lambda s: SafetyPlanScreen(s, load_support()),
         "#plan-warning_signs",
         "not sleeping",
+    ),
+    "activities": (
+        lambda s: ActivitiesForm(s, load_activity_text(), ()),
+        "#activities-list",
+        "swim",
     ),
 }
 """Each dialog with typed fields: how it is made, one field of it and words to type there."""

@@ -26,6 +26,7 @@ from tui.screens.stage_fields import read_answer, restore_answer
 from tui.store.records import FormDraft, new_id
 from tui.store.store import Store, StoreError
 from tui.store.validation import ValidationError
+from tui.widgets.activity_keys import ActivityKeys
 from tui.widgets.mood_slider import MoodSlider
 
 T = TypeVar("T")
@@ -85,7 +86,7 @@ class Dialog(ModalScreen[T]):
         raise NotImplementedError
 
 
-FIELD_KINDS = (Input, TextArea, MoodSlider, RadioSet, SelectionList)
+FIELD_KINDS = (Input, TextArea, MoodSlider, RadioSet, SelectionList, ActivityKeys)
 """The widgets whose content a dialog's draft keeps, each found by its id."""
 
 

@@ -98,9 +98,14 @@ def binding_sections(app: App[Any], screen: Screen[Any]) -> list[KeySection]:
 
 
 def section_text(section: KeySection) -> Content:
-    """A section's rows as aligned "key  description" lines."""
+    """A section's rows as aligned "key  description" lines; keys too long for their
+    column (the mood log's activity letters) have their description on the next line."""
     lines = [
-        Content.assemble((row.keys.ljust(KEY_COLUMN), "bold $accent"), row.description)
+        Content.assemble(
+            (row.keys.ljust(KEY_COLUMN), "bold $accent"),
+            "" if len(row.keys) < KEY_COLUMN else "\n" + " " * KEY_COLUMN,
+            row.description,
+        )
         for row in section.rows
     ]
     return Content("\n").join(lines)

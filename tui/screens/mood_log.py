@@ -1,14 +1,22 @@
-"""The quick mood log: a slider, a note and a few emotion words, saved in a moment."""
+"""The quick mood log: a slider, activities one key each, a note and a few emotion words,
+saved in a moment."""
 
 from __future__ import annotations
 
-from textual import events, on
+import string
+from typing import ClassVar
+
+from textual import events, on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.widgets import Button, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from tui.activities import read_activities
 from tui.clock import now
+from tui.content.activities import load_activity_text
 from tui.content.moods import MoodContent
 from tui.content.support import load_support
 from tui.screens.dialog import FormDialog
@@ -16,6 +24,7 @@ from tui.screens.support import offer_support
 from tui.store.records import LOW_MOOD, MoodLog
 from tui.store.store import Store
 from tui.store.validation import ValidationError, clean_text
+from tui.widgets.activity_keys import ActivityKeys
 from tui.widgets.mood_slider import MoodSlider
 
 SLIDER_HINT = "left and right, or a number key, set it; tab goes on to the note."
@@ -25,11 +34,22 @@ MOOD_NEEDED = "Not set yet: Save waits until the slider says how you are."
 class MoodLogScreen(FormDialog[MoodLog]):
     """Asks how you are and saves one mood log from the app; escape keeps it for next time.
 
-    Nothing is saved without a mood the person set: Save waits for the slider.
+    Nothing is saved without a mood the person set: Save waits for the slider. Outside
+    the note, a letter marks the activity it belongs to.
     """
 
     dialog_title = "Log a mood"
     form_name = "mood_log"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+t", "edit_activities", "Activities"),
+        # Every letter is bound; those that belong to no activity are switched off in
+        # check_action, so they do nothing and the help lists only the ones in use.
+        *(
+            Binding(letter, f"mark('{letter}')", "Mark an activity", show=False)
+            for letter in string.ascii_lowercase
+        ),
+    ]
 
     DEFAULT_CSS = """
     MoodLogScreen {
@@ -64,11 +84,19 @@ class MoodLogScreen(FormDialog[MoodLog]):
         """Where the slider starts: a mood given a moment ago (in a stage), else not set."""
         self.lines = {emotion.word: emotion.line for emotion in moods.emotions}
         """What each emotion word can feel like, shown under the lists."""
+        self.activity_text = load_activity_text()
+        self.activities = read_activities(store, self.activity_text)
+        """The person's own activities (a setting), or the usual ones."""
 
     def compose_body(self) -> ComposeResult:
         yield Static("How are you right now?", classes="question")
         yield MoodSlider(self.start_mood, labels=self.moods.labels, id="mood-slider")
         yield Static(SLIDER_HINT, id="mood-hint", classes="hint")
+        question = Content.assemble(
+            (self.activity_text.question, "bold"), "  ", (self.activity_text.hint, "not bold dim")
+        )
+        yield Static(question, id="activities-question", classes="question")
+        yield ActivityKeys(self.activities, id="activities")
         yield Static("A note, if you like", classes="question")
         yield Input(placeholder="What is on your mind?", id="mood-note")
         yield Static("What is here? Pick any that fit.", classes="question")
@@ -86,6 +114,32 @@ class MoodLogScreen(FormDialog[MoodLog]):
         super().on_mount()
         self.show_mood_needed()
         self.query_one(MoodSlider).focus()
+        self.refresh_bindings()  # a draft may have brought back activities with keys of their own
+
+    # -- activities ------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "mark":
+            keys = self.query(ActivityKeys)
+            return bool(keys) and parameters[0] in set(keys.first().keys)
+        return True
+
+    def action_mark(self, key: str) -> None:
+        """Mark the activity with this key, or unmark it."""
+        self.query_one(ActivityKeys).toggle_key(key)
+
+    @work
+    async def action_edit_activities(self) -> None:
+        """Change the set of activities; the ones marked here stay marked."""
+        from tui.screens.activities_form import ActivitiesForm
+
+        chips = self.query_one(ActivityKeys)
+        form = ActivitiesForm(self.store, self.activity_text, chips.activities)
+        saved = await self.app.push_screen_wait(form)
+        if saved is not None:
+            self.activities = saved
+            chips.use(saved)
+            self.refresh_bindings()
 
     def brought_back(self) -> None:
         # A mood given in a stage a moment ago is newer than one kept from last time.
@@ -118,8 +172,9 @@ class MoodLogScreen(FormDialog[MoodLog]):
         self.explain(event.widget if isinstance(event.widget, SelectionList) else None)
 
     def chosen_tags(self) -> tuple[str, ...]:
-        """The emotion words ticked, in the order of the lists."""
-        return tuple(word for picker in self.query(SelectionList) for word in picker.selected)
+        """The activities marked, then the emotion words ticked, in the order they show."""
+        emotions = [word for picker in self.query(SelectionList) for word in picker.selected]
+        return tuple(dict.fromkeys([*self.query_one(ActivityKeys).answer, *emotions]))
 
     def save(self) -> MoodLog:
         mood = self.query_one(MoodSlider).value

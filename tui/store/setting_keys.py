@@ -11,3 +11,8 @@ LETTERS = "letters"
 """Stage 5's letters to future me, each shown on home from its opening day."""
 MILESTONES_SEEN = "milestones_seen"
 """Milestones already marked, so each is told once."""
+ACTIVITIES = "activities"
+"""The activities the mood log offers, one key each: a list of one-word tags ("walk",
+"slept-badly"), in the order shown, at most tui.activities.MAX_ACTIVITIES. Not set, or
+null (an emptied list saves that): the defaults in data/activities.json. tui.activities
+reads, checks and parses it."""

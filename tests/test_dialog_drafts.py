@@ -126,6 +126,27 @@ async def test_escape_keeps_the_words_for_next_time_and_a_save_clears_them(
             assert Store.open(data_dir).form_draft(form) is None, form
 
 
+async def test_a_draft_brought_back_and_closed_untouched_is_still_kept(data_dir: Path) -> None:
+    """Typed, escape; opened again and closed again without a change: the words are still
+    there the third time (the draft is not mistaken for an empty form)."""
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        for form, (make, selector, words) in sorted(DIALOGS.items()):
+            app.push_screen(make(app.store))
+            await pilot.pause()
+            await type_into(pilot, selector, words)
+            await pilot.press("escape")
+            await pilot.pause()
+            for _ in range(2):
+                app.push_screen(make(app.store))
+                await pilot.pause()
+                assert text_in(app.screen, selector) == words, form
+                await pilot.press("escape")
+                await pilot.pause()
+                kept = Store.open(data_dir).form_draft(form)
+                assert kept is not None and kept.values[selector[1:]] == words, form
+
+
 async def test_the_mood_log_reached_by_its_key_keeps_its_tags_and_mood(data_dir: Path) -> None:
     """m, a mood, a note and an emotion, escape; m again: all three are as they were."""
     app = create_app(data_dir)

@@ -47,7 +47,7 @@ class ActivitiesForm(FormDialog[tuple[str, ...]]):
         yield Static(text.say("hint", limit=MAX_ACTIVITIES), classes="dialog-hint", markup=False)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # FormDialog's on_mount, which brings back a draft, runs after this one by itself.
         self.query_one("#activities-list", TextArea).focus()
 
     def save(self) -> tuple[str, ...]:

@@ -111,10 +111,10 @@ class MoodLogScreen(FormDialog[MoodLog]):
         yield Static(" ", id="emotion-line")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # FormDialog's own on_mount runs after this one (Textual calls each class's handler),
+        # and brings back the draft: calling it here as well would run it twice.
         self.show_mood_needed()
         self.query_one(MoodSlider).focus()
-        self.refresh_bindings()  # a draft may have brought back activities with keys of their own
 
     # -- activities ------------------------------------------------------------------
 
@@ -145,6 +145,7 @@ class MoodLogScreen(FormDialog[MoodLog]):
         # A mood given in a stage a moment ago is newer than one kept from last time.
         if self.start_mood is not None:
             self.query_one(MoodSlider).value = self.start_mood
+        self.refresh_bindings()  # the draft may bring back activities with keys of their own
 
     @on(MoodSlider.Changed)
     def show_mood_needed(self) -> None:

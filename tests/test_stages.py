@@ -495,6 +495,8 @@ class TestStageLooks:
             await pilot.pause()
             timer.advance(20)
             await pilot.press("p")
+            while any(w.group == "helped" and w.is_running for w in pilot.app.workers):
+                await pilot.pause(0.01)  # what has helped, read beside the timer
             await pilot.pause()
 
         assert snap_compare(stage_app(data_dir, 3), terminal_size=SIZE, run_before=run_before)

@@ -64,6 +64,7 @@ PLACEHOLDERS: dict[str, dict[str, frozenset[str]]] = {
         "offer_none": frozenset(),
         "offer_all_in": frozenset(),
         "at_urge_none": frozenset(),
+        "unreadable": frozenset(),
     },
     "so_far": {
         "title": frozenset(),

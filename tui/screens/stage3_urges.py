@@ -10,13 +10,16 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from tui.content.insights import load_insight_text
 from tui.content.stages import Field, Stage
 from tui.screens.dialog import Dialog
+from tui.screens.helped import show_helped_lately
 from tui.screens.stage import StageScreen
 from tui.screens.stage_fields import field_id
 from tui.store import setting_keys
 from tui.store.records import Draft, Session, Urge
 from tui.store.store import Store
+from tui.widgets.helped_list import HelpedList
 from tui.widgets.mood_slider import MoodSlider
 from tui.widgets.urge_timer import UrgeTimer
 
@@ -76,7 +79,12 @@ class UrgeCheckIn(Dialog[int | None]):
 
 
 class UrgeStage(StageScreen):
-    """Notice the urge, write the unsent message, find the need, ride it out."""
+    """Notice the urge, write the unsent message, find the need, ride it out: beside the
+    timer, what has helped before, in the person's own words."""
+
+    DEFAULT_CSS = """
+    UrgeStage #helped { margin-top: 1; }
+    """
 
     def __init__(
         self, stage: Stage, store: Store, *, draft: Draft | None = None, live: bool = True
@@ -84,6 +92,17 @@ class UrgeStage(StageScreen):
         super().__init__(stage, store, draft=draft, live=live)
         reasons = store.setting(setting_keys.REASONS, "")
         self.reasons = reasons.strip() if isinstance(reasons, str) else ""
+
+    def _compose_field(self, field: Field) -> ComposeResult:
+        yield from super()._compose_field(field)
+        if field.kind == "urge_timer":
+            text = load_insight_text()
+            intro, none_yet = text.say("helped", "intro"), text.say("helped", "at_urge_none")
+            yield HelpedList(intro, none_yet, id="helped", classes="stage-card")
+
+    def on_mount(self) -> None:
+        # StageScreen's on_mount runs after this one by itself (Textual calls each class's).
+        show_helped_lately(self, self.store)
 
     def build_special(self, field: Field) -> Widget:
         if field.kind == "reasons":

@@ -12,10 +12,13 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Select, Static
 
+from tui.content.insights import load_insight_text
 from tui.content.support import ANYWHERE, Country, Line, Support
+from tui.screens.helped import show_helped_lately
 from tui.screens.safety_plan import SafetyPlanScreen, read_safety_plan
 from tui.store import setting_keys
 from tui.store.store import Store, StoreError
+from tui.widgets.helped_list import HelpedList
 
 OFFER_SECONDS = 15
 """How long the offer stays on screen: long enough to read twice, then it goes."""
@@ -109,6 +112,7 @@ class SupportScreen(Screen[None]):
         self.store = store
         self.support = support
         self.country = support.country(store.setting(setting_keys.COUNTRY, ANYWHERE))
+        self.helped_title = load_insight_text().say("helped", "intro")
 
     def compose(self) -> ComposeResult:
         with Vertical(id="support-box") as box:
@@ -135,6 +139,7 @@ class SupportScreen(Screen[None]):
                 yield directory
                 yield Label(self.support.safety_plan.title, classes="support-heading")
                 yield Static(self.plan_text(), id="plan", classes="line")
+                yield HelpedList(self.helped_title, id="helped", classes="line")
                 yield Label(self.support.abuse_title, classes="support-heading")
                 yield Static(self.support.abuse_note, classes="line", markup=False)
                 yield Vertical(*self.line_widgets(self.country.abuse_lines), id="abuse-lines")
@@ -144,6 +149,9 @@ class SupportScreen(Screen[None]):
                 yield Button("Close", id="close", variant="primary")
                 yield Button("Edit my safety plan", id="edit-plan")
         yield Footer()
+
+    def on_mount(self) -> None:
+        show_helped_lately(self, self.store)  # beside the plan, once read, if anything helped
 
     def line_widgets(self, lines: tuple[Line, ...]) -> list[Static]:
         return [Static(line_text(line), classes="line") for line in lines]

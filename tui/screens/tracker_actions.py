@@ -8,12 +8,15 @@ from textual.app import ComposeResult
 from textual.widgets import Input, RadioButton, RadioSet, Static, TextArea
 
 from tui.clock import now
+from tui.content.insights import load_insight_text
 from tui.content.support import load_support
+from tui.screens.helped import show_helped_lately
 from tui.screens.support import offer_support
 from tui.screens.tracker_form import WHEN_HINT, TrackerForm, field_row, read_day, read_moment
 from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, LogisticsContact, Slip, Urge
 from tui.store.validation import ValidationError, clean_text
+from tui.widgets.helped_list import HelpedList
 from tui.widgets.mood_slider import MoodSlider
 
 STRENGTH_NEEDED = "How strong is the urge? Move the slider to say, then save."
@@ -98,6 +101,7 @@ class UrgeForm(TrackerForm[Urge]):
         padding: 0 1;
         margin-bottom: 1;
     }
+    UrgeForm #urge-helped { padding: 0 1; margin-bottom: 1; }
     """
 
     def intro(self) -> str:
@@ -111,6 +115,7 @@ class UrgeForm(TrackerForm[Urge]):
             yield shown
         else:
             yield hint(self.text.reasons_empty)
+        yield HelpedList(load_insight_text().say("helped", "intro"), id="urge-helped")
         strength = MoodSlider(labels=self.text.strength_labels, id="urge-strength")
         yield field_row("How strong", strength)
         yield field_row("What it wants", Input(placeholder="if you like", id="urge-note"))
@@ -120,6 +125,10 @@ class UrgeForm(TrackerForm[Urge]):
             id="urge-outcome",
         )
         yield field_row("What happened", outcome)
+
+    def on_mount(self) -> None:
+        # FormDialog's on_mount runs after this one by itself (Textual calls each class's).
+        show_helped_lately(self, self.store)
 
     def save(self) -> Urge:
         strength = self.query_one("#urge-strength", MoodSlider).value

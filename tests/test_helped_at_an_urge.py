@@ -1,0 +1,167 @@
+"""What has helped before, where an urge is met: stage 3, the urge form, support."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import NoContactApp, create_app
+from tui.content.tracker import load_tracker_text
+from tui.screens.tracker_actions import UrgeForm
+from tui.store.records import Session
+from tui.store.store import Store
+from tui.widgets.helped_list import HelpedList
+from tui.widgets.urge_timer import UrgeTimer
+
+SIZE = (100, 32)
+NOW = datetime.fromisoformat("2026-11-23T20:15:00+00:00")
+SISTER = "Called my sister: the urge fell from 7 to 3, 4 times."
+SAM = "Texted Sam: the urge fell from 8 to 5, 2 times."
+
+
+def stage3(days_ago: int, instead: str, start: int, end: int) -> Session:
+    saved = NOW - timedelta(days=days_ago)
+    return Session(
+        stage=3,
+        started_at=saved - timedelta(minutes=12),
+        saved_at=saved,
+        mood_before=4,
+        mood_after=5,
+        answers={
+            "urge_strength": start,
+            "urge_timer": {"minutes": 10, "checkins": [{"after_seconds": 180, "strength": end}]},
+            "instead": instead,
+        },
+    )
+
+
+def fill(store: Store) -> None:
+    """Their own words over the last year, and one thing from long ago that is not shown."""
+    store.add_many(
+        [
+            *(stage3(day, "Called my sister.", 7, 3) for day in range(1, 5)),
+            *(stage3(day, "Texted Sam", 8, 5) for day in range(5, 7)),
+            stage3(8, "Scrolled their photos", 5, 6),
+            *(stage3(400 + day, "An old habit", 9, 0) for day in range(9)),
+        ]
+    )
+
+
+def shown(pilot: Pilot[Any]) -> str:
+    """What the screen's HelpedList says, or "" while it is hidden."""
+    found = pilot.app.screen.query_one(HelpedList)
+    return str(found.content) if found.display else ""
+
+
+async def settled(pilot: Pilot[Any]) -> None:
+    """Once what has helped is read. Only those readers are awaited: the plan's ctrl+o is
+    itself a worker, waiting on the chooser, so waiting for every worker would never end."""
+    while any(worker.group == "helped" and worker.is_running for worker in pilot.app.workers):
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def ride_it_out(pilot: Pilot[Any]) -> None:
+    """Stage 3 from home, on to step 4 where the timer is."""
+    await pilot.press("3")
+    await pilot.pause()
+    for _ in range(3):
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+    await settled(pilot)
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False  # type: ignore[attr-defined]
+    pilot.app.screen.query_one(UrgeTimer).live = False
+
+
+async def test_stage3_shows_what_helped_beside_the_timer(data_dir: Path) -> None:
+    """The last year's own words, best first; what never helped and what is older, not."""
+    fill(Store.open(data_dir))
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await ride_it_out(pilot)
+        said = shown(pilot)
+        assert said.splitlines() == ["What has helped you before:", f"· {SISTER}", f"· {SAM}"]
+        step = pilot.app.screen.query_one("#step-3")
+        assert pilot.app.screen.query_one(HelpedList) in step.query(HelpedList)
+
+
+async def test_stage3_with_nothing_yet_says_where_it_will_come_from(data_dir: Path) -> None:
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await ride_it_out(pilot)
+        assert shown(pilot).splitlines() == [
+            "What has helped you before:",
+            "When you write what you could do instead, and the urge falls, it will show here "
+            "the next time.",
+        ]
+
+
+async def test_the_urge_form_shows_it_after_the_reasons(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    store.set_setting("reasons", "My evenings back.")
+    fill(store)
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(UrgeForm(app.store, load_tracker_text()))
+        await settled(pilot)
+        assert shown(pilot).splitlines()[1:] == [f"· {SISTER}", f"· {SAM}"]
+        body = [widget.id for widget in pilot.app.screen.query_one("#dialog-body").children]
+        assert body.index("urge-reasons") < body.index("urge-helped")
+
+
+async def test_the_urge_form_without_anything_that_helped_stays_as_it_was(data_dir: Path) -> None:
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(UrgeForm(app.store, load_tracker_text()))
+        await settled(pilot)
+        assert shown(pilot) == ""
+
+
+async def test_the_support_panel_shows_it_under_the_plan(data_dir: Path) -> None:
+    fill(Store.open(data_dir))
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await settled(pilot)
+        assert shown(pilot).splitlines() == [
+            "What has helped you before:",
+            f"· {SISTER}",
+            f"· {SAM}",
+        ]
+
+
+async def test_the_support_panel_without_it_shows_nothing_in_its_place(data_dir: Path) -> None:
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await settled(pilot)
+        assert shown(pilot) == ""
+
+
+class TestLooks:
+    @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
+    def test_stage3_beside_the_timer(
+        self, snap_compare: Callable[..., bool], data_dir: Path, size: tuple[int, int]
+    ) -> None:
+        """Step 4 of stage 3: the timer, and under it what has helped before."""
+        fill(Store.open(data_dir))
+        app = NoContactApp(Store.open(data_dir))
+        assert snap_compare(app, terminal_size=size, run_before=ride_it_out)
+
+    def test_the_urge_form(self, snap_compare: Callable[..., bool], data_dir: Path) -> None:
+        """The urge form: their reasons, then what has helped before, then the urge."""
+        store = Store.open(data_dir)
+        store.set_setting("reasons", "I want my evenings back.")
+        fill(store)
+
+        async def open_form(pilot: Pilot[Any]) -> None:
+            pilot.app.push_screen(UrgeForm(pilot.app.store, load_tracker_text()))
+            await settled(pilot)
+
+        assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=open_form)

@@ -1,7 +1,8 @@
-"""What has helped before, where an urge is met: stage 3, the urge form, support."""
+"""What has helped before, where an urge is met: stage 3, the urge form, support, the plan."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -9,9 +10,12 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import SelectionList, Static, TextArea
 
 from tui.app import NoContactApp, create_app
 from tui.content.tracker import load_tracker_text
+from tui.screens.helped_chooser import HelpedChooser
+from tui.screens.safety_plan import SafetyPlanScreen
 from tui.screens.tracker_actions import UrgeForm
 from tui.store.records import Session
 from tui.store.store import Store
@@ -22,6 +26,7 @@ SIZE = (100, 32)
 NOW = datetime.fromisoformat("2026-11-23T20:15:00+00:00")
 SISTER = "Called my sister: the urge fell from 7 to 3, 4 times."
 SAM = "Texted Sam: the urge fell from 8 to 5, 2 times."
+OLD = "An old habit: the urge fell from 9 to 0, 9 times."
 
 
 def stage3(days_ago: int, instead: str, start: int, end: int) -> Session:
@@ -144,6 +149,88 @@ async def test_the_support_panel_without_it_shows_nothing_in_its_place(data_dir:
         assert shown(pilot) == ""
 
 
+def saved_plan(data_dir: Path) -> object:
+    path = data_dir / "profile.json"
+    if not path.exists():
+        return None
+    documents = json.loads(path.read_text())["settings"].values()
+    return next((d["value"] for d in documents if d["key"] == "safety_plan"), None)
+
+
+async def open_plan(pilot: Pilot[Any]) -> SafetyPlanScreen:
+    await pilot.press("f2", "e")
+    await pilot.pause()
+    plan = pilot.app.screen
+    assert isinstance(plan, SafetyPlanScreen)
+    return plan
+
+
+async def test_the_plan_takes_only_what_the_person_ticks_and_saves_only_on_save(
+    data_dir: Path,
+) -> None:
+    """ctrl+o offers what helped; one ticked and added goes into "What helps me" as their
+    own words; nothing is on disk until the plan is saved."""
+    store = Store.open(data_dir)
+    fill(store)
+    store.set_setting("safety_plan", {"what_helps": "A hot bath."})
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        plan = await open_plan(pilot)
+        await pilot.press("ctrl+o")
+        await settled(pilot)
+        chooser = app.screen
+        assert isinstance(chooser, HelpedChooser)
+        choices = chooser.query_one(SelectionList)
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert offered[:3] == [OLD, SISTER, SAM]  # the plan looks at all of history
+        await pilot.press("down", "down", "down", "space", "ctrl+s")  # Texted Sam only
+        await pilot.pause()
+        assert app.screen is plan
+        helps = plan.query_one("#plan-what_helps", TextArea)
+        assert helps.text == "A hot bath.\nTexted Sam"
+        assert saved_plan(data_dir) == {"what_helps": "A hot bath."}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert saved_plan(data_dir) == {
+        "warning_signs": "",
+        "what_helps": "A hot bath.\nTexted Sam",
+        "people": "",
+    }
+
+
+async def test_closing_the_offer_adds_nothing_and_what_is_in_is_not_offered(
+    data_dir: Path,
+) -> None:
+    store = Store.open(data_dir)
+    fill(store)
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        plan = await open_plan(pilot)
+        helps = plan.query_one("#plan-what_helps", TextArea)
+        await pilot.press("ctrl+o")
+        await settled(pilot)
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert app.screen is plan and helps.text == ""
+        helps.text = "called my sister\ntexted sam"
+        await pilot.press("ctrl+o")
+        await settled(pilot)
+        choices = app.screen.query_one(SelectionList)
+        offered = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+        assert SISTER not in offered and SAM not in offered
+
+
+async def test_with_nothing_that_helped_the_offer_says_so(data_dir: Path) -> None:
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_plan(pilot)
+        await pilot.press("ctrl+o")
+        await settled(pilot)
+        status = app.screen.query_one("#helped-status", Static)
+        assert str(status.content).startswith("Nothing stands out yet.")
+        assert not app.screen.query_one(SelectionList).display
+
+
 class TestLooks:
     @pytest.mark.parametrize("size", [SIZE, (80, 24)], ids=["100x32", "80x24"])
     def test_stage3_beside_the_timer(
@@ -165,3 +252,18 @@ class TestLooks:
             await settled(pilot)
 
         assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=open_form)
+
+    def test_the_offer_in_the_safety_plan(
+        self, snap_compare: Callable[..., bool], data_dir: Path
+    ) -> None:
+        """ctrl+o in the plan: what has helped, one ticked, ready to add."""
+        fill(Store.open(data_dir))
+
+        async def offer(pilot: Pilot[Any]) -> None:
+            await open_plan(pilot)
+            await pilot.press("ctrl+o")
+            await settled(pilot)
+            await pilot.press("space")
+            await pilot.pause()
+
+        assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=offer)

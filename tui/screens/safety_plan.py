@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
+from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.widgets import Label, Static, TextArea
 
 from tui.content.support import Support
@@ -15,6 +17,8 @@ from tui.store.validation import clean_text
 
 PLAN_FIELD_LIMIT = 4_000
 """Characters in one part of the plan: room for a full page, kept readable in the panel."""
+WHAT_HELPS = "what_helps"
+"""The part of the plan that what has helped before may be added to."""
 
 
 def read_safety_plan(store: Store) -> dict[str, str]:
@@ -29,10 +33,15 @@ class SafetyPlanScreen(FormDialog[bool]):
     """Writes the safety plan; dismisses with True when it was saved.
 
     Escape keeps what was written as a draft, as every dialog does; only Save changes the
-    plan the support panel shows.
+    plan the support panel shows. ctrl+o offers what has helped before for "What helps
+    me": the person ticks what to take, and it is written into the field, not saved.
     """
 
     form_name = "safety_plan"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+o", "offer_helped", "What has helped"),
+    ]
 
     DEFAULT_CSS = """
     SafetyPlanScreen {
@@ -61,6 +70,24 @@ class SafetyPlanScreen(FormDialog[bool]):
                 soft_wrap=True,
                 tab_behavior="focus",
             )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "offer_helped":
+            return any(field.key == WHAT_HELPS for field in self.text.fields)
+        return True
+
+    @work
+    async def action_offer_helped(self) -> None:
+        """Offer what has helped before; what the person ticks goes into "What helps me"."""
+        from tui.screens.helped_chooser import HelpedChooser
+
+        field = self.query_one(f"#plan-{WHAT_HELPS}", TextArea)
+        chosen = await self.app.push_screen_wait(HelpedChooser(self.store, field.text))
+        if chosen:
+            written = field.text.rstrip()
+            field.text = "\n".join([written, *chosen] if written else chosen)
+            field.move_cursor(field.document.end)
+        field.focus()
 
     def written_plan(self) -> dict[str, str]:
         """What is in the fields now, trimmed."""

@@ -58,6 +58,9 @@ SHOTS: list[Shot] = [
     Shot("mood-log", press("m", "3", "tab", *"a long day", "tab", "down", "space")),
     Shot("review", press("h")),
     Shot("review-charts", press("h", "c")),
+    Shot("review-insights", press("h", "i")),
+    Shot("entry", press("h", "enter")),
+    Shot("trash", press("h", "enter", "d", "enter", "t")),
     Shot("support", press("f2")),
     Shot("safety-plan", press("f2", "e")),
 ]

@@ -3,6 +3,11 @@
 Everything in the data dir is opened without following symlinks and changed through the
 open descriptor (fchmod), so a link planted in the data dir never leads a read, a write or
 a change of mode to a file somewhere else.
+
+This is also where an encrypted journal's files are sealed and opened: every whole-file
+write and read below passes through the data dir's Sealer, when it has one (set by
+tui/store/sealing.py), so any file written through these functions is covered, whoever
+adds it. A journal without one pays a dictionary lookup.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import errno
 import os
 import stat
 from pathlib import Path
+from typing import Protocol
 
 TEMP_SUFFIX = ".tmp"
 PRIVATE_FILE = 0o600
@@ -37,6 +43,45 @@ _TMPFILE = getattr(os, "O_TMPFILE", 0)
 """Linux only: a file with no name until it is linked in, so a kill can never strand it."""
 _LOOSE_BITS = stat.S_IWGRP | stat.S_IWOTH | stat.S_ISVTX
 """Mode bits that make a folder shared: others may add, remove or replace what is in it."""
+
+
+class Sealer(Protocol):
+    """How an encrypted data dir's files become bytes on disk and back (see sealing.py)."""
+
+    def seal(self, path: Path, data: bytes) -> bytes:
+        """The bytes to store at `path` for `data` (as they are, for a file kept plain)."""
+        ...
+
+    def open(self, path: Path, data: bytes) -> bytes:
+        """What the sealed bytes `data` read from `path` hold."""
+        ...
+
+
+AGE_MAGIC = b"age-encryption.org/v1\n"
+"""How every age file begins: the one sign a stored file is sealed."""
+
+_SEALERS: dict[Path, Sealer] = {}
+"""Each encrypted data dir open in this process, and its Sealer."""
+
+
+def set_sealer(root: Path, sealer: Sealer | None) -> None:
+    """Seal (or, with None, stop sealing) every file written under the data dir `root`."""
+    if sealer is None:
+        _SEALERS.pop(root, None)
+    else:
+        _SEALERS[root] = sealer
+
+
+def sealer_for(path: Path) -> Sealer | None:
+    """The Sealer of the data dir holding `path`, if that data dir is encrypted."""
+    if not _SEALERS:
+        return None
+    folder = path.parent
+    while True:
+        found = _SEALERS.get(folder)
+        if found is not None or folder == folder.parent:
+            return found
+        folder = folder.parent
 
 
 class UnsafePathError(OSError):
@@ -136,10 +181,21 @@ class NotRegularFileError(OSError):
 
 
 def read_regular(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes of the plain file at `path` and its stat, never following a link.
+    """What the plain file at `path` holds, and its stat, never following a link.
 
-    A link, pipe, device or folder raises NotRegularFileError (a pipe never blocks the read).
+    In an encrypted data dir a sealed file is opened (see Sealer). A link, pipe, device or
+    folder raises NotRegularFileError (a pipe never blocks the read).
     """
+    raw, found = read_raw(path)
+    if raw.startswith(AGE_MAGIC):
+        sealer = sealer_for(path)
+        if sealer is not None:
+            return sealer.open(path, raw), found
+    return raw, found
+
+
+def read_raw(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of the plain file at `path` as stored (sealed or not), and its stat."""
     try:
         fd = os.open(path, os.O_RDONLY | _NO_FOLLOW | os.O_NONBLOCK | _CLOEXEC)
     except OSError as error:
@@ -261,8 +317,12 @@ def atomic_write_bytes(path: Path, data: bytes, durable: bool = True) -> None:
     used, removed on any failure and by the next open after a crash. On any failure the
     original file is byte-identical and the error propagates. `durable=False` skips the
     fsyncs: still never torn, but a power cut may lose it (for backups, checked on use).
-    A link at `path` is replaced by the file, never followed.
+    A link at `path` is replaced by the file, never followed. In an encrypted data dir the
+    bytes are sealed first (see Sealer).
     """
+    sealer = sealer_for(path)
+    if sealer is not None:
+        data = sealer.seal(path, data)
     if not _write_unnamed(path, data, durable):
         _write_named(path, data, durable)
     if durable:
@@ -285,7 +345,7 @@ def keep_copy(path: Path, aside: Path) -> None:
             return
         except OSError:
             pass  # a filesystem without hard links: copy instead
-    raw, _ = read_regular(path)
+    raw, _ = read_raw(path)
     # A file with other names (which may lie outside the data dir) or a loose mode is
     # copied, so nothing outside ever changes mode.
     fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NO_FOLLOW | _CLOEXEC, PRIVATE_FILE)

@@ -26,6 +26,7 @@ from tui.store.atomic import (
     atomic_write_bytes,
     is_plain_dir,
     make_private_dir,
+    read_raw,
     read_regular,
 )
 from tui.store.journal import is_data_file
@@ -158,7 +159,7 @@ def take_daily(root: Path, path: Path) -> Path | None:
     if os.path.lexists(target):
         return None
     try:
-        raw, _ = read_regular(path)
+        raw, _ = read_raw(path)  # as stored: a sealed file's copy stays sealed, unopened
     except FileNotFoundError:
         return None
     _store_copy(root, path, raw, "")

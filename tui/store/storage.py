@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from tui.store.atomic import NotRegularFileError, atomic_write_bytes, read_regular
+from tui.store.atomic import AGE_MAGIC, NotRegularFileError, atomic_write_bytes, read_regular
 
 Tables = dict[str, dict[str, Any]]
 """A data file's tables by name, each holding its documents by TinyDB document id."""
@@ -52,6 +52,8 @@ def decode_file(path: Path, raw: bytes) -> tuple[int, Tables]:
     """Parse and check the bytes of a data file; return its schema version and tables."""
     if not raw.strip():
         raise CorruptFileError(path, "the file is empty")
+    if raw.startswith(AGE_MAGIC):
+        raise CorruptFileError(path, "it is encrypted, and this journal's key does not open it")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:

@@ -11,7 +11,9 @@ Layout of the data dir (decided once; see README "Where your data lives"):
     undo.json      the last changes to entries, for undo (see trash.py, editing.py);
     .lock          held by whoever is writing, for one read-modify-write;
     .journal/      changes to several files at once, while they land (see journal.py);
-    backups/       last good copies of each file (see backups.py).
+    backups/       last good copies of each file (see backups.py);
+    recipients.txt, key.age, inbox/
+                   only in an encrypted journal (see sealing.py and inbox.py).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui import clock
 from tui.date_words import short_day
-from tui.store import backups, journal
+from tui.store import backups, journal, sealing
 from tui.store.atomic import (
     atomic_write_bytes,
     describe_write_failure,
@@ -191,6 +193,17 @@ class _Replacement:
         return self.raw
 
 
+def _quiet(done: int, total: int) -> None:
+    """Progress nobody is shown."""
+
+
+def _on_lock(root: Path) -> None:
+    """Each time the lock is newly taken: finish what a crash interrupted, then notice
+    whether the journal is encrypted now (another process may have changed that)."""
+    journal.finish(root)
+    sealing.at_lock(root)
+
+
 def _check_setting(key: str, value: Any) -> None:
     """A setting as profile.json keeps it, in the shape the app reads it back in."""
     from tui.store.shapes import setting_fits
@@ -207,7 +220,7 @@ class Store:
         self.root = root
         self.notices: list[str] = []
         """One sentence per file that could not be read and was kept aside (or left alone)."""
-        self._lock = DirLock(root / LOCK_FILE, on_acquire=lambda: journal.finish(root))
+        self._lock = DirLock(root / LOCK_FILE, on_acquire=lambda: _on_lock(root))
         self._refused: dict[Path, str] = {}
         """Files this version must not write (newer, or broken and not mendable), and why."""
         self._batch: dict[Path, PendingStorage | _Replacement] = {}
@@ -265,6 +278,113 @@ class Store:
     def _tell(self, notice: str) -> None:
         if notice not in self.notices:
             self.notices.append(notice)
+
+    # -- encryption (see sealing.py) ----------------------------------------------
+
+    @property
+    def sealed(self) -> bool:
+        """Whether this journal is encrypted."""
+        return sealing.is_sealed(self.root)
+
+    @property
+    def locked(self) -> bool:
+        """Whether this journal is encrypted and not unlocked in this process: only the
+        quick writes (into the inbox) work until `unlock`."""
+        return sealing.is_locked(self.root)
+
+    def unlock(self, secret: str) -> int:
+        """Open the encrypted journal with its passphrase (or recovery key), then merge what
+        was written while it was locked; return how many entries that was.
+
+        Raises keyring.WrongSecretError (nothing is written) or keyring.KeyFileError.
+        """
+        from tui.store import inbox, keyring
+
+        keyring.unlock(self.root, secret)
+        try:
+            with self._lock:
+                merged, notices = inbox.merge(self)
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+        for notice in notices:
+            self._tell(notice)
+        return merged
+
+    def encrypt(self, passphrase: str, recovery: Any = None, progress: Any = None) -> None:
+        """Encrypt every file of this journal with a new key pair locked by `passphrase`,
+        and to `recovery` (a keyring.KeyPair) as well when given; see conversion.py.
+
+        `progress(done, total)` is told the bytes converted. Ctrl+c puts the journal back
+        as it was and raises conversion.ConversionStopped.
+        """
+        from tui.store import conversion, keyring
+
+        keyring.check_passphrase(passphrase)
+        try:
+            conversion.encrypt(self.root, self._lock, passphrase, recovery, progress or _quiet)
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+
+    def decrypt(self, progress: Any = None) -> int:
+        """Make every file of this unlocked journal plain again (see conversion.py); return
+        how many files sealed to other keys were left as they were."""
+        from tui.store import conversion, inbox
+
+        try:
+            with self._lock:
+                merged, notices = inbox.merge(self)
+                for notice in notices:
+                    self._tell(notice)
+                return conversion.decrypt(self.root, self._lock, progress or _quiet)
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+
+    def change_passphrase(self, secret: str, new: str) -> None:
+        """Lock the journal's key with `new`, given the passphrase or recovery key `secret`.
+
+        Only key.age is written: every record stays exactly as it is on disk.
+        """
+        from tui.store import keyring
+
+        keyring.check_passphrase(new)
+        try:
+            with self._lock:
+                keys = keyring.unlock(self.root, secret)
+                keyring.lock_key(self.root, keys, new)
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+
+    def seal_export(self, data: bytes) -> bytes:
+        """`data` sealed to this journal's keys, in age's text (armored) form."""
+        sealer = sealing.current(self.root)
+        if sealer is None:
+            return data
+        return sealing.seal_to(sealer.recipients, data, armored=True)
+
+    def _deposited(self, entry: Any) -> bool:
+        """On a locked journal, write `entry` (a record, or a start day) into the inbox."""
+        if not sealing.is_locked(self.root):
+            return False
+        from tui.store import inbox
+
+        try:
+            with self._lock:  # taking it notices a journal decrypted meanwhile
+                if not sealing.is_locked(self.root):
+                    return False
+                if not isinstance(entry, dict):
+                    entry = inbox.record_entry(entry)
+                inbox.deposit(self.root, entry)
+        except OSError as error:
+            raise StoreError(describe_write_failure(error)) from error
+        return True
+
+    def deposit_start(self, day: date, change: bool) -> bool:
+        """On a locked journal, keep `day` as the start day to set on unlock (moving one
+        already set only with `change`); False when the journal is not locked."""
+        from tui.store.inbox import start_entry
+
+        check_day(day, "The start day")
+        return self._deposited(start_entry(day, change))
 
     def _in_batch(self) -> bool:
         return self._batch_thread == _thread.get_ident()
@@ -357,7 +477,8 @@ class Store:
     @contextlib.contextmanager
     def _held(self) -> Iterator[None]:
         """The data dir's lock across a save and its note for undo; a lock that cannot be
-        taken is a StoreError("Not saved: ..."), as for any save."""
+        taken is a StoreError("Not saved: ..."), as for any save. Taking it notices a journal
+        encrypted or decrypted by another process meanwhile (see sealing.at_lock)."""
         with contextlib.ExitStack() as stack:
             try:
                 stack.enter_context(self._lock)
@@ -416,9 +537,14 @@ class Store:
     # -- sharded records -----------------------------------------------------
 
     def add(self, record: R) -> R:
-        """Save one mood log, session or urge; return it as saved (with its `updated_at`)."""
+        """Save one mood log, session or urge; return it as saved (with its `updated_at`).
+
+        On a locked journal it goes into the inbox, to be merged when the journal is opened.
+        """
         record = _written(record)
         check_record(record)
+        if self._deposited(record):
+            return record
         path = self.shard_path(record.KIND, record.when)
         self._dir(record.KIND)
         with self._held():
@@ -582,7 +708,9 @@ class Store:
         """Each sharded kind's (file name, cached totals) pairs, newest first (summary.py)."""
         from tui.store.summary import shard_aggregates
 
-        return shard_aggregates(self.root, self._read_tables, refused=self._refused)
+        return shard_aggregates(
+            self.root, self._read_tables, refused=self._refused, lock=self._lock
+        )
 
     def moods(self, since: datetime | None = None) -> list[MoodLog]:
         return list(self.records("moods", since))
@@ -604,7 +732,9 @@ class Store:
         # Imported here: the quick commands that never paint home do not pay for it.
         from tui.store.summary import overview_fields
 
-        return Overview(**overview_fields(self.root, self._read_tables, self._refused))
+        return Overview(
+            **overview_fields(self.root, self._read_tables, self._refused, lock=self._lock)
+        )
 
     def stamp(self) -> tuple[int, ...]:
         """A fingerprint of everything home shows; any write, from any process, changes it.
@@ -627,7 +757,7 @@ class Store:
         """(resisted, acted) urges from `since` on, without reading the months before it."""
         from tui.store.summary import urge_counts
 
-        return urge_counts(self.root, self._read_tables, since, self._refused)
+        return urge_counts(self.root, self._read_tables, since, self._refused, lock=self._lock)
 
     # -- restore ---------------------------------------------------------------
 
@@ -848,6 +978,8 @@ class Store:
     def add_slip(self, slip: Slip) -> Slip:
         slip = _written(slip)
         check_record(slip)
+        if self._deposited(slip):
+            return slip
         with self._held():
             with self._writing(self.root / TRACKER_FILE) as database:
                 database.table("slips").insert(slip.to_dict())
@@ -861,6 +993,8 @@ class Store:
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
         contact = _written(contact)
         check_record(contact)
+        if self._deposited(contact):
+            return contact
         with self._held():
             with self._writing(self.root / TRACKER_FILE) as database:
                 database.table("logistics").insert(contact.to_dict())

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 from collections.abc import Callable, Container
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -127,11 +128,13 @@ def shard_aggregates(
     read_tables: Callable[[Path], Tables],
     use_cache: bool = True,
     refused: Container[Path] = (),
+    lock: AbstractContextManager[Any] | None = None,
 ) -> dict[str, list[tuple[str, Aggregate]]]:
     """Each kind's (shard name, aggregate) pairs, newest shard first, refreshed as needed.
 
     A shard in `refused` after reading (written by a newer version, or not mendable now)
-    is not cached: the next overview tries it again.
+    is not cached: the next overview tries it again. The cache is written holding `lock`
+    (the data dir's), so it is sealed if the journal was encrypted meanwhile.
     """
     summary_path = root / SUMMARY_FILE
     cached = _load(summary_path) if use_cache else {}
@@ -162,19 +165,24 @@ def shard_aggregates(
         payload = {"version": SUMMARY_VERSION, "shards": fresh}
         # Only a cache: when it cannot be saved the overview is still right, and the
         # next one tries again.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError), lock or nullcontext():
             atomic_write_bytes(summary_path, json.dumps(payload, ensure_ascii=False).encode())
     return found
 
 
 def overview_fields(
-    root: Path, read_tables: Callable[[Path], Tables], refused: Container[Path] = ()
+    root: Path,
+    read_tables: Callable[[Path], Tables],
+    refused: Container[Path] = (),
+    lock: AbstractContextManager[Any] | None = None,
 ) -> dict[str, Any]:
     """The Overview's fields from the cached aggregates, rebuilt if the cache is malformed."""
     try:
-        return _merge(shard_aggregates(root, read_tables, refused=refused))
+        return _merge(shard_aggregates(root, read_tables, refused=refused, lock=lock))
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
-        return _merge(shard_aggregates(root, read_tables, use_cache=False, refused=refused))
+        return _merge(
+            shard_aggregates(root, read_tables, use_cache=False, refused=refused, lock=lock)
+        )
 
 
 def _moment(text: str) -> datetime:
@@ -225,12 +233,13 @@ def urge_counts(
     read_tables: Callable[[Path], Tables],
     since: datetime | None = None,
     refused: Container[Path] = (),
+    lock: AbstractContextManager[Any] | None = None,
 ) -> tuple[int, int]:
     """(resisted, acted) urges from `since` on: whole months from the cache, and only the
     one or two months around `since` read (a month's shard can hold a moment a day outside
     it, see shards.py)."""
     resisted = acted = 0
-    for name, result in shard_aggregates(root, read_tables, refused=refused)["urges"]:
+    for name, result in shard_aggregates(root, read_tables, refused=refused, lock=lock)["urges"]:
         if since is None or wholly_since(name, since):
             resisted, acted = resisted + result["resisted"], acted + result["acted"]
         elif may_hold_since(name, since):

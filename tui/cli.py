@@ -96,17 +96,29 @@ def _open_app(args: argparse.Namespace) -> int:
     return launch_app(args.data_dir, stage=getattr(args, "stage", None), debug=args.debug)
 
 
+VALUED_GLOBALS = ("--data-dir", "--passphrase-fd")
+"""The global options that take a value."""
+VALUED_PREFIXES = tuple(f"{name}=" for name in VALUED_GLOBALS)
+
+
 def command_word(arguments: list[str]) -> str | None:
     """The subcommand named in `arguments`, if any, skipping the global options."""
     words = iter(arguments)
     for word in words:
-        if word == "--data-dir":
+        if word in VALUED_GLOBALS:
             next(words, None)
         elif not word.startswith("-"):
             return word
-        elif word != "--debug" and not word.startswith("--data-dir="):
+        elif word != "--debug" and not word.startswith(VALUED_PREFIXES):
             return None
     return None
+
+
+def descriptor(text: str) -> int:
+    """--passphrase-fd N: a file descriptor number, or one clear sentence."""
+    if not text.isascii() or not text.isdigit():
+        raise argparse.ArgumentTypeError("--passphrase-fd needs a file descriptor number.")
+    return int(text)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -119,6 +131,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         "--data-dir",
         metavar="DIR",
         help="where your records live (default: $NOCONTACT_DATA_DIR, else your user data folder)",
+    )
+    parser.add_argument(
+        "--passphrase-fd",
+        metavar="N",
+        type=descriptor,
+        help="read an encrypted journal's passphrase from file descriptor N (for scripts)",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     parser.set_defaults(handler=_open_app)

@@ -42,9 +42,18 @@ def moment_from(args: argparse.Namespace, what: str) -> datetime:
     return parse_past(args.at, what)
 
 
-def open_store(args: argparse.Namespace) -> Store:
-    """The person's store, from --data-dir, $NOCONTACT_DATA_DIR or the platform default."""
-    return Store.open(args.data_dir)
+def open_store(args: argparse.Namespace, unlock: bool = True) -> Store:
+    """The person's store, from --data-dir, $NOCONTACT_DATA_DIR or the platform default.
+
+    An encrypted journal is unlocked first (the passphrase is asked for once), unless
+    `unlock` is False: the quick writes never ask, their records go to the inbox.
+    """
+    store = Store.open(args.data_dir)
+    if unlock and store.locked:
+        from tui.commandline.unlocking import unlock_store
+
+        unlock_store(store, args)
+    return store
 
 
 def show_notices(store: Store) -> None:
@@ -75,7 +84,8 @@ def support_line(store: Store) -> str:
     from tui.content.support import load_support
 
     support = load_support()
-    country = support.country(store.setting(setting_keys.COUNTRY))
+    # A locked journal's settings cannot be read: then the lines for anywhere are given.
+    country = support.country(None if store.locked else store.setting(setting_keys.COUNTRY))
     lines = "; ".join(f"{line.name} ({line.contact})" for line in country.lines)
     return support.offer_low_mood_shell.replace("{lines}", lines)
 

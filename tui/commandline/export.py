@@ -52,6 +52,12 @@ PLAIN_NUMBER = r"[+-]?\d+(\.\d+)?"
 """A cell that is only a number may start with a sign: a spreadsheet reads it as that number."""
 
 
+PLAIN_WARNING = (
+    "nocontact: this export is plain text, as --plain asks: anyone who gets it can read it, "
+    "whatever your journal's encryption."
+)
+
+
 def export_json(document: dict[str, Any]) -> str:
     return json_printable(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
 
@@ -152,10 +158,15 @@ def run(args: argparse.Namespace) -> int:
     path = None if args.output in (None, "-") else target_path(args.output, form)
     store = open_store(args)
     text = render(store, form)
+    if store.sealed and args.plain:
+        print(PLAIN_WARNING, file=sys.stderr)
+    elif store.sealed:
+        text = store.seal_export(text.encode("utf-8")).decode("ascii")
     if path is None:
         sys.stdout.write(text)
     else:
         write_export(path, text)
-        print(f"Exported to {path} (readable by you only).")
+        sealed = "encrypted to your journal's keys" if store.sealed and not args.plain else ""
+        print(f"Exported to {path} ({sealed or 'readable by you only'}).")
     show_notices(store)
     return 0

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         tags=clean_tags(args.tag),
         source="cli",
     )
-    store = open_store(args)
+    store = open_store(args, unlock=False)
     store.add(record)
     print(f"Logged mood {mood} ({mood_label(mood)}) for {moment_text(record.at)}.")
     if mood <= LOW_MOOD:

@@ -92,6 +92,11 @@ def _export(commands: Any) -> None:
         help="json (complete, for import), csv (a spreadsheet) or md (a readable summary)",
     )
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: print)")
+    export.add_argument(
+        "--plain",
+        action="store_true",
+        help="from an encrypted journal, write plain text anyway (anyone with the file reads it)",
+    )
     export.set_defaults(handler=_lazy("tui.commandline.export"))
 
 
@@ -177,6 +182,27 @@ def _trash(commands: Any) -> None:
     trash.set_defaults(handler=_lazy("tui.commandline.trash"))
 
 
+def _vault(commands: Any) -> None:
+    encrypt = commands.add_parser(
+        "encrypt", help="encrypt your journal (age format); writing never needs the passphrase"
+    )
+    encrypt.add_argument(
+        "--recovery-key",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="make a recovery key, shown once (default: asked; without a terminal, yes)",
+    )
+    encrypt.add_argument("--yes", action="store_true", help="do it without asking")
+    encrypt.set_defaults(handler=_lazy("tui.commandline.vault", "encrypt"))
+    decrypt = commands.add_parser("decrypt", help="turn an encrypted journal back to plain text")
+    decrypt.add_argument("--yes", action="store_true", help="do it without asking")
+    decrypt.set_defaults(handler=_lazy("tui.commandline.vault", "decrypt"))
+    passphrase = commands.add_parser(
+        "passphrase", help="change the passphrase (only the key file is rewritten)"
+    )
+    passphrase.set_defaults(handler=_lazy("tui.commandline.vault", "passphrase"))
+
+
 BUILDERS: dict[str, Callable[[Any], None]] = {
     "log": _log,
     "history": _history,
@@ -192,6 +218,9 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "delete": _delete,
     "undo": _undo,
     "trash": _trash,
+    "encrypt": _vault,
+    "decrypt": _vault,
+    "passphrase": _vault,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 
@@ -201,5 +230,5 @@ def add_commands(commands: Any, only: str | None = None) -> None:
     if only in BUILDERS:
         BUILDERS[only](commands)
         return
-    for build in BUILDERS.values():
+    for build in dict.fromkeys(BUILDERS.values()):
         build(commands)

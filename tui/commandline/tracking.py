@@ -23,6 +23,15 @@ from tui.store import setting_keys
 from tui.store.records import LOW_MOOD, Slip, Urge
 from tui.store.tracker import in_words
 
+SEALED_COUNT = (
+    "Your journal is locked, so your count is worked out again the next time you open it; "
+    "your longest run and your days without contact stay yours."
+)
+SEALED_REASONS = (
+    "Your reasons for starting, and what has helped you before, are in your locked journal: "
+    "`nocontact history` or the app opens it."
+)
+
 
 def start(args: argparse.Namespace) -> int:
     if args.undo:
@@ -35,7 +44,14 @@ def start(args: argparse.Namespace) -> int:
         from tui.when import parse_past_day
 
         day = parse_past_day(args.when, "The start of no contact")
-    store = open_store(args)
+    store = open_store(args, unlock=False)
+    if store.deposit_start(day, args.change):
+        kept = "" if args.change else " (a start day set before stays unless you add --change)"
+        print(
+            f"Noted: your start day is {short_day(day, clock.today())}. Your journal is locked, "
+            f"so it is set the next time you open it{kept}."
+        )
+        return 0
     previous = store.no_contact_start()
     if previous is not None and previous != day and not args.change:
         raise UsageError(
@@ -86,12 +102,14 @@ def slip(args: argparse.Namespace) -> int:
         note=note_from(args.note),
         mood=mood,
     )
-    store = open_store(args)
+    store = open_store(args, unlock=False)
     store.add_slip(record)
     who = " (they reached out)" if record.they_reached_out else ""
     print(f"Contact noted for {moment_text(record.at)}{who}. It is part of the story, not the end.")
-    tracker = load_tracker(store)
-    if tracker.started is None:
+    tracker = None if store.locked else load_tracker(store)
+    if tracker is None:
+        print(SEALED_COUNT)
+    elif tracker.started is None:
         print("No start day is set yet; `nocontact start` sets one when you are ready.")
     elif record.at.date() < tracker.started:
         print("It falls before your start day, so your count is unchanged.")
@@ -126,7 +144,7 @@ def urge(args: argparse.Namespace) -> int:
     record = Urge(
         at=clock.now(), strength=strength, note=note_from(args.note), acted=args.acted, source="cli"
     )
-    store = open_store(args)
+    store = open_store(args, unlock=False)
     store.add(record)
     # The same words for each strength as stage 3 and the urge form in the app.
     label = document("scales.json").texts("urge")[strength].lower()
@@ -137,6 +155,10 @@ def urge(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Noted: an urge of {strength} out of 10 ({label}), and you did not act on it.")
+    if store.locked:
+        print(SEALED_REASONS)
+        show_notices(store)
+        return 0
     reasons = reasons_lines(store.setting(setting_keys.REASONS))
     if reasons:
         print("Why you started:")

@@ -76,6 +76,7 @@ def encrypt(args: argparse.Namespace) -> int:
     if recovery_wanted is None:  # made unless declined
         recovery_wanted = not at_terminal() or ask("Make a recovery key (recommended)?")
     passphrase = new_passphrase(args)
+    keys = KeyPair.generate()
     recovery = KeyPair.generate() if recovery_wanted else None
     if recovery is not None:
         print(RECOVERY_KEY.format(key=recovery.key_file_text("No Contact Coach recovery key")))
@@ -83,7 +84,7 @@ def encrypt(args: argparse.Namespace) -> int:
             input("Press enter once it is kept somewhere safe. ")
     bar, update = _progress("Encrypting")
     try:
-        store.encrypt(passphrase, recovery, update)  # type: ignore[arg-type]
+        store.encrypt(passphrase, recovery, update, keys)
     except ConversionStopped:
         bar.close()  # type: ignore[attr-defined]
         print("Stopped: your journal is as it was, not encrypted.", file=sys.stderr)
@@ -106,7 +107,7 @@ def decrypt(args: argparse.Namespace) -> int:
         return 0
     bar, update = _progress("Decrypting")
     try:
-        left = store.decrypt(update)  # type: ignore[arg-type]
+        left = store.decrypt(update)
     except ConversionStopped:
         bar.close()  # type: ignore[attr-defined]
         print("Stopped: your journal is still encrypted, as it was.", file=sys.stderr)

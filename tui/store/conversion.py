@@ -189,8 +189,9 @@ def encrypt(
     passphrase: str,
     recovery: KeyPair | None,
     progress: Progress = _nothing,
+    keys: KeyPair | None = None,
 ) -> None:
-    """Make the journal in `root` encrypted, every file, with a new key pair.
+    """Make the journal in `root` encrypted, every file, with `keys` (default: a new pair).
 
     Raises ConversionStopped (journal plain again) on ctrl+c, AlreadyError if it is
     encrypted already.
@@ -202,7 +203,7 @@ def encrypt(
         _write_intent(root, SEALED)
         sealer = None
         try:
-            keys = KeyPair.generate()
+            keys = keys or KeyPair.generate()
             write_keys(root, keys, passphrase, recovery)
             sealer = register(root)
             assert sealer is not None

@@ -310,9 +310,12 @@ class Store:
             self._tell(notice)
         return merged
 
-    def encrypt(self, passphrase: str, recovery: Any = None, progress: Any = None) -> None:
-        """Encrypt every file of this journal with a new key pair locked by `passphrase`,
-        and to `recovery` (a keyring.KeyPair) as well when given; see conversion.py.
+    def encrypt(
+        self, passphrase: str, recovery: Any = None, progress: Any = None, keys: Any = None
+    ) -> None:
+        """Encrypt every file of this journal with a key pair (`keys`, else a new one)
+        locked by `passphrase`, and to `recovery` as well when given (both keyring.KeyPair);
+        see conversion.py.
 
         `progress(done, total)` is told the bytes converted. Ctrl+c puts the journal back
         as it was and raises conversion.ConversionStopped.
@@ -321,7 +324,9 @@ class Store:
 
         keyring.check_passphrase(passphrase)
         try:
-            conversion.encrypt(self.root, self._lock, passphrase, recovery, progress or _quiet)
+            conversion.encrypt(
+                self.root, self._lock, passphrase, recovery, progress or _quiet, keys
+            )
         except OSError as error:
             raise StoreError(describe_write_failure(error)) from error
 
@@ -362,20 +367,13 @@ class Store:
         return sealing.seal_to(sealer.recipients, data, armored=True)
 
     def _deposited(self, entry: Any) -> bool:
-        """On a locked journal, write `entry` (a record, or a start day) into the inbox."""
+        """Holding the lock, on a locked journal: write `entry` (a record, or a start day)
+        into the inbox (inbox.py) and say so; False when the journal can be written."""
         if not sealing.is_locked(self.root):
             return False
         from tui.store import inbox
 
-        try:
-            with self._lock:  # taking it notices a journal decrypted meanwhile
-                if not sealing.is_locked(self.root):
-                    return False
-                if not isinstance(entry, dict):
-                    entry = inbox.record_entry(entry)
-                inbox.deposit(self.root, entry)
-        except OSError as error:
-            raise StoreError(describe_write_failure(error)) from error
+        inbox.deposit(self.root, entry if isinstance(entry, dict) else inbox.record_entry(entry))
         return True
 
     def deposit_start(self, day: date, change: bool) -> bool:
@@ -384,7 +382,8 @@ class Store:
         from tui.store.inbox import start_entry
 
         check_day(day, "The start day")
-        return self._deposited(start_entry(day, change))
+        with self._held():
+            return self._deposited(start_entry(day, change))
 
     def _in_batch(self) -> bool:
         return self._batch_thread == _thread.get_ident()
@@ -543,11 +542,11 @@ class Store:
         """
         record = _written(record)
         check_record(record)
-        if self._deposited(record):
-            return record
-        path = self.shard_path(record.KIND, record.when)
-        self._dir(record.KIND)
         with self._held():
+            if self._deposited(record):
+                return record
+            path = self.shard_path(record.KIND, record.when)
+            self._dir(record.KIND)
             with self._writing(path) as database:
                 database.insert(record.to_dict())
             self._note_added(record)
@@ -978,9 +977,9 @@ class Store:
     def add_slip(self, slip: Slip) -> Slip:
         slip = _written(slip)
         check_record(slip)
-        if self._deposited(slip):
-            return slip
         with self._held():
+            if self._deposited(slip):
+                return slip
             with self._writing(self.root / TRACKER_FILE) as database:
                 database.table("slips").insert(slip.to_dict())
             self._note_added(slip)
@@ -993,9 +992,9 @@ class Store:
     def add_logistics(self, contact: LogisticsContact) -> LogisticsContact:
         contact = _written(contact)
         check_record(contact)
-        if self._deposited(contact):
-            return contact
         with self._held():
+            if self._deposited(contact):
+                return contact
             with self._writing(self.root / TRACKER_FILE) as database:
                 database.table("logistics").insert(contact.to_dict())
             self._note_added(contact)

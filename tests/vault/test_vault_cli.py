@@ -151,12 +151,13 @@ def test_encrypt_warns_first_and_shows_the_recovery_key_once(
     code, out, err = run(capsys, "--passphrase-fd", str(passphrase_pipe(PASS)), "encrypt", "--yes")
     assert code == 0, err
     assert err == ""  # no bar when stderr is not a terminal
-    warning = out.index("If you\n    forget it, your journal is lost")
-    key = out.index("AGE-SECRET-KEY-1")
-    assert warning < key < out.index("Done: every file")
-    assert "Copies you made earlier elsewhere" in out
+    words = " ".join(out.split())
+    warning = words.index("If you forget it, your journal is lost")
+    key = words.index("AGE-SECRET-KEY-1")
+    assert warning < key < words.index("Done: every file")
+    assert "Copies you made earlier elsewhere" in words
     assert holders(data_dir) == []
-    recovery = out[key:].split()[0]
+    recovery = words[key:].split()[0]
     assert recovery not in "".join(raw.decode("latin-1") for raw in every_file(data_dir).values())
     again = as_another_process(data_dir)
     again.unlock(recovery)

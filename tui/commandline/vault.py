@@ -23,18 +23,6 @@ from tui.commandline.unlocking import (
 )
 from tui.store.store import Store
 
-BEFORE_ENCRYPTING = """\
-Encrypting your journal. Before anything changes, please read this:
-
-  - From now on your passphrase is the only way to read what you wrote here. If you
-    forget it, your journal is lost: nobody can open it, not you, not us, not anyone.
-  - A recovery key is a second way in. It is shown once, now; print it or write it down
-    and keep it away from this computer. Anyone who has it can read your journal.
-  - Logging a mood, an urge, contact or your start day never asks for the passphrase.
-    Reading (the app, history, status, export) asks once each time.
-  - Only the files in {root} are encrypted. Copies you made earlier elsewhere (your own
-    backups, a synced folder, an export) stay as they were: delete those yourself.
-"""
 RECOVERY_KEY = """\
 Your recovery key (it opens every file of your journal; it is not kept anywhere here):
 
@@ -46,6 +34,21 @@ BEFORE_DECRYPTING = """\
 Decrypting your journal writes every file in {root} as plain text again, readable by
 anyone who can open your files. Your passphrase and recovery key will no longer be needed.
 """
+
+
+def warning(root: object) -> str:
+    """What encrypting means, said before anything changes (words from data/vault.json)."""
+    from textwrap import fill
+
+    from tui.content.vault import vault_text, warning_points
+
+    points = [
+        fill(point, width=88, initial_indent="  - ", subsequent_indent="    ")
+        for point in warning_points()
+    ]
+    return "\n".join(
+        [f"Encrypting your journal in {root}.", vault_text("warning_intro"), "", *points]
+    )
 
 
 def _progress(label: str) -> tuple[object, object]:
@@ -68,7 +71,7 @@ def encrypt(args: argparse.Namespace) -> int:
 
     store = open_store(args, unlock=False)
     _already(store, True)
-    print(BEFORE_ENCRYPTING.format(root=store.root))
+    print(warning(store.root) + "\n")
     if not confirm("Encrypt your journal now?", args.yes):
         print("Nothing was changed.")
         return 0

@@ -267,3 +267,48 @@ def test_a_long_encrypt_shows_a_bar_and_ctrl_c_puts_everything_back(tmp_path: Pa
     assert code == 130
     assert every_file(root) == before
     assert not (root / "recipients.txt").exists()
+
+
+WITHOUT_PYRAGE = """
+import sys
+sys.modules["pyrage"] = None  # as if the optional extra were not installed
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_without_pyrage_a_plain_journal_works_and_encrypt_says_what_to_install(
+    data_dir: Path,
+) -> None:
+    """pyrage is an optional extra: a plain journal never needs it; `encrypt` without it is
+    one sentence saying what to install, asked before anything, and nothing changes; an
+    encrypted journal read without it says the same, with no traceback."""
+
+    def without_pyrage(*argv: str, stdin: int | None = subprocess.DEVNULL) -> tuple[int, str]:
+        env = {**os.environ, "NOCONTACT_DATA_DIR": str(data_dir), "NOCONTACT_NOW": NOW}
+        done = subprocess.run(
+            [sys.executable, "-c", WITHOUT_PYRAGE, *argv],
+            capture_output=True,
+            text=True,
+            env=env,
+            stdin=stdin,
+        )
+        return done.returncode, done.stdout + done.stderr
+
+    code, shown = without_pyrage("log", "6", f"plain {TOKEN}")
+    assert code == 0, shown
+    before = every_file(data_dir)
+    code, shown = without_pyrage("encrypt", "--yes")
+    assert code == 1
+    assert shown.strip().splitlines() == [
+        "nocontact: Encryption needs the pyrage package, which is not installed here "
+        "(pip install 'nocontact-coach[encryption]')."
+    ]
+    assert every_file(data_dir) == before
+    encrypt(data_dir)
+    sealed = every_file(data_dir)
+    code, shown = without_pyrage("--passphrase-fd", "0", "history", stdin=passphrase_pipe(PASS))
+    assert code == 1, shown
+    assert "pip install 'nocontact-coach[encryption]'" in shown
+    assert "Traceback" not in shown and TOKEN not in shown
+    assert every_file(data_dir) == sealed

@@ -7,10 +7,10 @@ class UsageError(Exception):
 
 def describe_failure(error: Exception) -> str:
     """One sentence for an unexpected failure, without a traceback."""
-    from tui.store.sealing import JournalLockedError
+    from tui.store.sealing import EncryptionUnavailableError, JournalLockedError
     from tui.store.store import StoreError
 
-    if isinstance(error, StoreError | JournalLockedError):
+    if isinstance(error, StoreError | JournalLockedError | EncryptionUnavailableError):
         return str(error)
     if isinstance(error, OSError):
         where = f" ({error.filename})" if error.filename else ""

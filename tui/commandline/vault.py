@@ -68,9 +68,11 @@ def _already(store: Store, want_sealed: bool) -> None:
 def encrypt(args: argparse.Namespace) -> int:
     from tui.store.conversion import ConversionStopped
     from tui.store.keyring import KeyPair
+    from tui.store.sealing import load_pyrage
 
     store = open_store(args, unlock=False)
     _already(store, True)
+    load_pyrage()  # before any question: without it nothing could be encrypted
     print(warning(store.root) + "\n")
     if not confirm("Encrypt your journal now?", args.yes):
         print("Nothing was changed.")

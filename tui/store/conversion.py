@@ -48,6 +48,7 @@ from tui.store.sealing import (
     JournalSealer,
     current,
     is_plain_file,
+    load_pyrage,
     register,
     seal_to,
 )
@@ -125,7 +126,7 @@ def _convert(root: Path, sealer: JournalSealer, to_sealed: bool, progress: Progr
     files = files_to_convert(root)
     total = sum(size for _, size in files) or 1
     done = not_opened = 0
-    import pyrage
+    pyrage = load_pyrage()
 
     for path, size in files:
         try:

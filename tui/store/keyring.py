@@ -9,7 +9,6 @@ printed once, in the same format, for them to keep. See README "Encryption".
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tui.clock import now
 from tui.store.atomic import atomic_write_bytes, read_raw
@@ -18,6 +17,7 @@ from tui.store.sealing import (
     RECIPIENTS_FILE,
     RECOVERY_KEY_FILE,
     SECRET_KEY_PREFIX,
+    load_pyrage,
     register,
     seal_to,
 )
@@ -34,24 +34,18 @@ class KeyFileError(Exception):
     """A key file is missing or is not one of ours; the message is for the person."""
 
 
-def _pyrage() -> Any:
-    import pyrage
-
-    return pyrage
-
-
 class KeyPair:
     """An X25519 identity and its public key, in age's text forms."""
 
     def __init__(self, secret: str) -> None:
-        pyrage = _pyrage()
+        pyrage = load_pyrage()
         self.identity = pyrage.x25519.Identity.from_str(secret)
         self.secret = secret
         self.public = str(self.identity.to_public())
 
     @classmethod
     def generate(cls) -> KeyPair:
-        return cls(str(_pyrage().x25519.Identity.generate()))
+        return cls(str(load_pyrage().x25519.Identity.generate()))
 
     def key_file_text(self, title: str) -> str:
         """The key as `age-keygen` writes a key file, which `age -d -i` reads."""
@@ -70,7 +64,7 @@ def check_passphrase(passphrase: str) -> None:
 def lock_key(root: Path, journal: KeyPair, passphrase: str) -> None:
     """Write key.age: the journal's private key, sealed with `passphrase` (age scrypt)."""
     text = journal.key_file_text("No Contact Coach: this journal's private key").encode()
-    atomic_write_bytes(root / KEY_FILE, bytes(_pyrage().passphrase.encrypt(text, passphrase)))
+    atomic_write_bytes(root / KEY_FILE, bytes(load_pyrage().passphrase.encrypt(text, passphrase)))
 
 
 def write_keys(root: Path, journal: KeyPair, passphrase: str, recovery: KeyPair | None) -> None:
@@ -113,7 +107,7 @@ def open_key(root: Path, recipients: list[str], secret: str) -> KeyPair:
 
     Raises WrongSecretError when neither opens it, KeyFileError when a key file is not ours.
     """
-    pyrage = _pyrage()
+    pyrage = load_pyrage()
     typed = _secret_in(secret) if secret.strip().upper().startswith(SECRET_KEY_PREFIX) else None
     if typed is not None:
         try:

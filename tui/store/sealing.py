@@ -62,9 +62,28 @@ def is_plain_file(root: Path, path: Path) -> bool:
         return False
 
 
-def _pyrage() -> Any:
-    import pyrage
+class EncryptionUnavailableError(OSError):
+    """pyrage, which an encrypted journal needs, is not installed (it is an optional extra)."""
 
+    REASON = (
+        "encryption needs the pyrage package, which is not installed here "
+        "(pip install 'nocontact-coach[encryption]')"
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.strerror = self.REASON
+
+    def __str__(self) -> str:
+        return f"{self.REASON[0].upper()}{self.REASON[1:]}."
+
+
+def load_pyrage() -> Any:
+    """pyrage, imported only now that something is sealed or opened."""
+    try:
+        import pyrage
+    except ImportError:
+        raise EncryptionUnavailableError() from None
     return pyrage
 
 
@@ -97,7 +116,7 @@ class JournalSealer:
             return data
         if not self.identities:
             raise JournalLockedError()
-        pyrage = _pyrage()
+        pyrage = load_pyrage()
         try:
             return bytes(pyrage.decrypt(data, self.identities))
         except pyrage.DecryptError:
@@ -112,7 +131,7 @@ def seal_to(
 ) -> bytes:
     """`data` as an age file that any of `recipients` (age1... public keys) can open; in
     age's text form when `armored` (an export, safe to paste or mail)."""
-    pyrage = _pyrage()
+    pyrage = load_pyrage()
     parsed = sealer._sealing_to if sealer is not None else None
     if parsed is None:
         parsed = [pyrage.x25519.Recipient.from_str(text) for text in recipients]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -26,6 +26,10 @@ SINGLE_MODALS = {"help": "HelpScreen", "mood_log": "MoodLogScreen"}
 """Actions whose modal is never opened over itself, with that modal's class name."""
 UNDO_SCREENS = {"HomeScreen", "ReviewScreen", "RecordDetailScreen", "TrashScreen"}
 """Where `u` undoes the last change: the screens that show entries, never a stage or a form."""
+WHILE_LOCKED = {"help", "support", "toggle_blank", "quit"}
+"""What works before an encrypted journal is unlocked: nothing that reads it."""
+INBOX_SECONDS = 2.0
+"""How often an unlocked journal merges what a shell wrote into its inbox meanwhile."""
 
 
 class NoContactApp(App[None]):
@@ -49,7 +53,7 @@ class NoContactApp(App[None]):
 
     def __init__(self, store: Store, initial_stage: int | None = None, debug: bool = False) -> None:
         super().__init__()
-        self.add_mode(self.DEFAULT_MODE, partial(HomeScreen, store))
+        self.add_mode(self.DEFAULT_MODE, self.first_screen)
         self.store = store
         """Where every record is read and written."""
         self.initial_stage = initial_stage
@@ -88,12 +92,45 @@ class NoContactApp(App[None]):
         self._exit_renderables.append(Segments(self.console.render(report, self.console.options)))
         self._close_messages_no_wait()
 
+    def first_screen(self) -> Screen:
+        """Home, or on an encrypted journal not unlocked yet a screen showing nothing of it."""
+        if self.store.locked:
+            from tui.screens.unlock import LockedScreen
+
+            return LockedScreen()
+        return HomeScreen(self.store)
+
     def on_mount(self) -> None:
         show_trial_notice(self, self.store.root)
         self.install_screen(self.blank, "blank")
+        if self.store.locked:
+            self.unlock()
+        else:
+            self.opened()
+
+    @work
+    async def unlock(self) -> None:
+        """Ask for the passphrase once, then show home (the dialog's Quit ends the app)."""
+        from tui.screens.unlock import UnlockDialog
+
+        if await self.push_screen_wait(UnlockDialog(self.store)):
+            await self.push_screen(HomeScreen(self.store))
+            self.opened()
+
+    def opened(self) -> None:
+        """The journal can be read: say what needs saying, open a stage if one was asked for."""
         self.show_notices()
+        # Also on a plain journal: it may be encrypted from the palette while open.
+        self.set_interval(INBOX_SECONDS, self.merge_inbox)
         if self.initial_stage is not None:
             self.action_open_stage(self.initial_stage)
+
+    def merge_inbox(self) -> None:
+        """Merge what `nocontact log` (or urge, slip) wrote while this window was open."""
+        from tui.store.inbox import pending
+
+        if self.store.sealed and not self.store.locked and pending(self.store.root):
+            self.run_worker(self.store.merge_inbox, thread=True, exclusive=True, group="inbox")
 
     def show_notices(self) -> None:
         """Tell, once each, of files the store could not read and kept aside."""
@@ -123,7 +160,8 @@ class NoContactApp(App[None]):
         """Close everything above home; what was typed is kept as a draft. False if it could not."""
         from tui.screens.drafting import KeepsDraft
 
-        while len(self.screen_stack) > 1:
+        # Home is the bottom screen, or just above the locked screen of an encrypted journal.
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             top = self.screen
             if isinstance(top, KeepsDraft):
                 top.action_leave()  # keeps a draft, then closes itself
@@ -163,6 +201,8 @@ class NoContactApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A second help or mood modal over the first would only confuse. Compared by name,
         # so the check runs on every key without importing screens home does not show.
+        if action not in WHILE_LOCKED and self.store.locked:
+            return False
         if action == "undo":
             return type(self.screen).__name__ in UNDO_SCREENS
         already_open = SINGLE_MODALS.get(action)

@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from textual.app import App, SystemCommand
 
 from tui.commands.care import care_commands
+from tui.commands.vault import vault_commands
 from tui.content.stages import load_stages
 from tui.store.store import Store
 
@@ -54,5 +55,6 @@ def palette_commands(app: App[Any], coach: Coach, store: Store) -> Iterable[Syst
     yield SystemCommand("Undo", "Undo the last change to an entry", coach.action_undo)
     yield SystemCommand("Help", "Every key, and how this works", coach.action_help)
     yield from care_commands(app, store, coach.action_toggle_blank)
+    yield from vault_commands(app, store)
     yield SystemCommand("Colours", "Choose the colours the app uses", app.action_change_theme)
     yield SystemCommand("Quit", "Close the app; everything saved stays saved", app.action_quit)

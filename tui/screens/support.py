@@ -111,7 +111,10 @@ class SupportScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.support = support
-        self.country = support.country(store.setting(setting_keys.COUNTRY, ANYWHERE))
+        # Before an encrypted journal is unlocked its settings cannot be read: the lines for
+        # anywhere are shown, and the plan once it is open.
+        country = None if store.locked else store.setting(setting_keys.COUNTRY, ANYWHERE)
+        self.country = support.country(country)
         self.helped_title = load_insight_text().say("helped", "intro")
 
     def compose(self) -> ComposeResult:
@@ -151,13 +154,18 @@ class SupportScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        show_helped_lately(self, self.store)  # beside the plan, once read, if anything helped
+        if not self.store.locked:  # a locked journal's entries cannot be read yet
+            show_helped_lately(self, self.store)  # beside the plan, once read, if anything helped
 
     def line_widgets(self, lines: tuple[Line, ...]) -> list[Static]:
         return [Static(line_text(line), classes="line") for line in lines]
 
     def plan_text(self) -> Content:
         """The saved safety plan, part by part, or a kind word that there is none yet."""
+        if self.store.locked:
+            from tui.content.vault import vault_text
+
+            return Content.styled(vault_text("plan_locked"), "dim")
         plan = read_safety_plan(self.store)
         parts = [
             (field.label, plan[field.key])
@@ -177,7 +185,9 @@ class SupportScreen(Screen[None]):
         before = self.country.code
         self.country = self.support.country(event.value)
         try:
-            self.store.edit_setting(setting_keys.COUNTRY, before, self.country.code)
+            # A locked journal's settings cannot be read: the lines show, the choice is not kept.
+            if not self.store.locked:
+                self.store.edit_setting(setting_keys.COUNTRY, before, self.country.code)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error")
         self.query_one("#emergency", Static).update(emergency_text(self.support, self.country))
@@ -193,6 +203,8 @@ class SupportScreen(Screen[None]):
     @work
     async def action_edit_plan(self) -> None:
         """Open the safety-plan editor; show the plan again once it is saved."""
+        if self.store.locked:
+            return
         if await self.app.push_screen_wait(SafetyPlanScreen(self.store, self.support)):
             self.query_one("#plan", Static).update(self.plan_text())
 

@@ -298,9 +298,15 @@ class Store:
 
         Raises keyring.WrongSecretError (nothing is written) or keyring.KeyFileError.
         """
-        from tui.store import inbox, keyring
+        from tui.store import keyring
 
         keyring.unlock(self.root, secret)
+        return self.merge_inbox()
+
+    def merge_inbox(self) -> int:
+        """Merge what was written into the inbox while locked (see inbox.py); how many."""
+        from tui.store import inbox
+
         try:
             with self._lock:
                 merged, notices = inbox.merge(self)

@@ -153,3 +153,50 @@ def test_decrypt_killed_anywhere_leaves_a_whole_journal(tmp_path: Path) -> None:
         store.unlock(PASS)
         kill_at_random(store.decrypt, rng, writes)
         check_whole(root, expected)
+
+
+def encrypt_under_size_limit(root: Path, limit: int, keys: KeyPair) -> str:
+    """Encrypt `root` in a forked child whose files may not grow past `limit` bytes (as on
+    a full disk or a quota); return what the child was told."""
+    import resource
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_end)
+        told = b"finished"
+        try:
+            # Python ignores SIGXFSZ, so a write past the limit fails with EFBIG.
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+            Store.open(root).encrypt(PASS, keys=keys)
+        except BaseException as error:
+            told = str(error).encode()
+        finally:
+            os.write(write_end, told)
+            os._exit(0)
+    os.close(write_end)
+    told = b""
+    while chunk := os.read(read_end, 4096):
+        told += chunk
+    os.waitpid(pid, 0)
+    os.close(read_end)
+    return told.decode()
+
+
+@pytest.mark.slow
+def test_encrypt_on_a_full_disk_says_so_and_leaves_no_plain_copy(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE stops encrypt half way: one sentence, and the next command finds a journal
+    wholly encrypted, every record in, no word of it readable anywhere in the folder."""
+    root = tmp_path / "journal"
+    make_journal(root)
+    expected = contents(Store.open(root))
+    sizes = sorted(size for _, size in conversion.files_to_convert(root))
+    keys = KeyPair(JOURNAL_SECRET)
+    Store.open(tmp_path / "warm-up").encrypt(PASS, keys=keys)  # scrypt paid once, here
+    # Big enough for the key files and the smaller half sealed; too small for the rest.
+    limit = sizes[len(sizes) // 2] + 300
+    told = encrypt_under_size_limit(root, limit, keys)
+    assert told.startswith("Not saved: ") and "nothing you had before was changed" in told
+    assert TOKEN not in told
+    assert (root / ".sealing").exists()  # stopped before the end
+    assert check_whole(root, expected)  # the next lock-taker finished it: encrypted

@@ -130,7 +130,24 @@ class NoContactApp(App[None]):
         from tui.store.inbox import pending
 
         if self.store.sealed and not self.store.locked and pending(self.store.root):
-            self.run_worker(self.store.merge_inbox, thread=True, exclusive=True, group="inbox")
+            self.run_worker(self._merge_inbox, thread=True, exclusive=True, group="inbox")
+
+    def _merge_inbox(self) -> None:
+        """In a thread: merge the inbox, then show what came in (or why it could not)."""
+        from tui.store.store import StoreError
+
+        try:
+            merged = self.store.merge_inbox()
+        except StoreError as error:
+            self.call_from_thread(self.notify, str(error), severity="error")
+            return
+        if merged:
+            self.call_from_thread(self._merged)
+
+    def _merged(self) -> None:
+        if isinstance(self.screen, HomeScreen):
+            self.screen.reload()
+        self.show_notices()
 
     def show_notices(self) -> None:
         """Tell, once each, of files the store could not read and kept aside."""

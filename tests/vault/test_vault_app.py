@@ -98,7 +98,8 @@ async def test_the_app_asks_once_and_then_shows_home(data_dir: Path) -> None:
 
 
 async def test_a_log_from_a_shell_while_the_app_is_open_is_merged(data_dir: Path) -> None:
-    """A mood a shell logs while the app is open lands in the open journal within seconds."""
+    """A mood a shell logs while the app is open lands in the open journal within seconds,
+    and home shows it."""
     encrypt(data_dir)
     as_another_process(data_dir)
     app = create_app(data_dir)
@@ -110,6 +111,8 @@ async def test_a_log_from_a_shell_while_the_app_is_open_is_merged(data_dir: Path
         assert holders(data_dir, "while open") == []
         await until(pilot, lambda: not inbox.pending(data_dir), seconds=10)
         assert app.store.moods()[0] == shell_entry
+        latest = app.screen.query_one("#latest-mood", Static)
+        await until(pilot, lambda: "while open" in str(latest.render()), seconds=5)
 
 
 async def test_encrypt_from_the_palette(data_dir: Path) -> None:
@@ -246,3 +249,16 @@ async def test_change_the_passphrase_from_the_palette(data_dir: Path) -> None:
     again = as_another_process(data_dir)
     again.unlock(new)
     assert len(again.moods()) == 2
+
+
+async def test_the_recovery_key_stays_on_one_line_at_80_columns(data_dir: Path) -> None:
+    """A key copied by hand from two lines is easy to get wrong: it never wraps."""
+    from tui.store.keyring import KeyPair
+
+    text = KeyPair.generate().key_file_text("No Contact Coach recovery key")
+    app = create_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(RecoveryKeyDialog(text))
+        await pilot.pause()
+        shown_key = app.screen.query_one("#recovery-key", Static)
+        assert shown_key.content_region.width >= max(len(line) for line in text.splitlines())

@@ -101,7 +101,12 @@ class RecoveryKeyDialog(_VaultDialog):
     """The recovery key, shown this once, before anything changes. True: go on."""
 
     dialog_title = vault_text("recovery_title")
-    DEFAULT_CSS = f"RecoveryKeyDialog {{ {CSS} #recovery-key {{ text-style: bold; }} }}"
+    # Wide enough that the key's 74 characters stay on one line, even at 80 columns: a
+    # key copied by hand from two lines is easy to get wrong.
+    DEFAULT_CSS = f"""RecoveryKeyDialog {{ {CSS}
+        & > #dialog {{ width: 84; padding: 1 1 0 1; }}
+        #recovery-key {{ text-style: bold; text-wrap: nowrap; }}
+    }}"""
 
     def __init__(self, key_text: str) -> None:
         super().__init__()
@@ -201,7 +206,7 @@ class ConvertDialog(_VaultDialog):
 
     dialog_title = ""
     DEFAULT_CSS = f"ConvertDialog {{ {CSS} }}"
-    BINDINGS: ClassVar[list[BindingType]] = []
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Stop")]
 
     def __init__(self, title: str, work: Callable[[Callable[[int, int], None]], object]) -> None:
         super().__init__()
@@ -219,6 +224,10 @@ class ConvertDialog(_VaultDialog):
 
     def on_mount(self) -> None:
         self._run()
+
+    def action_close(self) -> None:
+        """Escape is Stop here: the work runs on until it has put the journal back."""
+        self.query_one("#stop", Button).press()
 
     @on(Button.Pressed, "#stop")
     def _stop(self, event: Button.Pressed) -> None:

@@ -59,12 +59,19 @@ def test_a_journal_used_while_encrypted_stays_sealed(data_dir: Path) -> None:
     store.save_draft(Draft(2, AT, AT, 4, {"name_it": f"draft {TOKEN}"}, owner="w2"))
     store.edit_setting(setting_keys.REASONS, store.setting(setting_keys.REASONS), f"new {TOKEN}")
     store.overview()
+    # Putting an entry right: an edit, a move to the trash and an undo note are sealed too.
+    trashed = store.add(MoodLog(at=AT, mood=2, note=f"trashed {TOKEN}"))
+    store.edit(trashed, trashed.replace(note=f"edited {TOKEN}"))
+    store.delete(MoodLog.KIND, trashed.id)
+    assert (data_dir / "trash.json").exists() and (data_dir / "undo.json").exists()
+    assert holders(data_dir) == []
     steps = store.restore_plan(["moods/2026-11.json"])
     store.restore(steps)
     assert holders(data_dir) == []
     assert plain_files(data_dir) == []
     # The sealed backup, taken before the second mood, was opened and put back.
     assert [mood.note for mood in store.moods()] == [f"mood {TOKEN}"]
+    assert [entry.record.note for entry in store.trash()] == [f"edited {TOKEN}"]
 
 
 def test_reading_needs_the_passphrase_and_writing_does_not(data_dir: Path) -> None:

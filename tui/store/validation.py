@@ -250,6 +250,10 @@ def check_setting(key: object, value: object) -> None:
     """A setting's name and value as profile.json keeps them."""
     check_text(key, "A setting's name", SHORT_LIMIT)
     check_json_value(value, "This setting", SETTING_LIMIT)
+    # Imported here: it imports this module, and only settings need it, never `log`.
+    from tui.store.preferences import check_preference
+
+    check_preference(str(key), value)
 
 
 def check_record(record: object) -> None:

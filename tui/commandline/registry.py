@@ -203,6 +203,13 @@ def _vault(commands: Any) -> None:
     passphrase.set_defaults(handler=_lazy("tui.commandline.vault", "passphrase"))
 
 
+def _config(commands: Any) -> None:
+    config = commands.add_parser("config", help="see or change a setting (no KEY: list them all)")
+    config.add_argument("key", metavar="KEY", nargs="?", help="a setting, e.g. quiet")
+    config.add_argument("value", metavar="VALUE", nargs="?", help="its new value, e.g. on")
+    config.set_defaults(handler=_lazy("tui.commandline.config"))
+
+
 BUILDERS: dict[str, Callable[[Any], None]] = {
     "log": _log,
     "history": _history,
@@ -221,6 +228,7 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "encrypt": _vault,
     "decrypt": _vault,
     "passphrase": _vault,
+    "config": _config,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 

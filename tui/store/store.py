@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui import clock
 from tui.date_words import short_day
-from tui.store import backups, journal, sealing
+from tui.store import backups, journal, prompt_status, sealing
 from tui.store.atomic import (
     atomic_write_bytes,
     describe_write_failure,
@@ -442,9 +442,7 @@ class Store:
             with self._lock:
                 pending = PendingStorage(path, self._tables_to_write(path))
                 yield pending
-                if pending.changed:
-                    backups.take_daily(self.root, path)
-                    pending.commit(durable)
+                self._commit([pending], durable)
         except OSError as error:
             raise StoreError(describe_write_failure(error)) from error
 
@@ -513,7 +511,7 @@ class Store:
         except OSError as error:
             raise StoreError(describe_write_failure(error)) from error
 
-    def _commit(self, pending: list[PendingStorage | _Replacement]) -> None:
+    def _commit(self, pending: list[PendingStorage | _Replacement], durable: bool = True) -> None:
         changed = [item for item in pending if item.changed]
         for item in changed:
             backups.take_daily(self.root, item.path)
@@ -522,22 +520,23 @@ class Store:
         if len(changed) == 1:  # one rename (or removal) is atomic on its own
             item = changed[0]
             if isinstance(item, PendingStorage):
-                item.commit()
+                item.commit(durable)
             elif item.raw is None:
                 os.unlink(item.path)
             else:
                 atomic_write_bytes(item.path, item.raw)
-            return
-        moves: list[tuple[str | None, str]] = []
-        try:
-            for item in changed:
-                raw = item.encoded()
-                staged = None if raw is None else journal.stage(self.root, raw)
-                moves.append((staged, backups.relative_name(self.root, item.path)))
-        except BaseException:
-            journal.drop_undecided(self.root)
-            raise
-        journal.commit(self.root, moves)
+        else:
+            moves: list[tuple[str | None, str]] = []
+            try:
+                for item in changed:
+                    raw = item.encoded()
+                    staged = None if raw is None else journal.stage(self.root, raw)
+                    moves.append((staged, backups.relative_name(self.root, item.path)))
+            except BaseException:
+                journal.drop_undecided(self.root)
+                raise
+            journal.commit(self.root, moves)
+        prompt_status.saved(self.root, self._read_tables, changed)
 
     # -- sharded records -----------------------------------------------------
 
@@ -1047,6 +1046,12 @@ class Store:
             _check_setting(key, merged)
             table.upsert({"key": key, "value": merged}, _query().key == key)
         return merged
+
+    def refresh_prompt_status(self) -> None:
+        """Write the prompt's status file from what is saved now, if there is a journal."""
+        with self._lock:
+            if prompt_status.has_journal(self.root):
+                prompt_status.rewrite(self.root, self._read_tables)
 
     def settings(self) -> dict[str, Any]:
         """Every setting in profile.json by key, in the order they were first saved (export)."""

@@ -26,6 +26,7 @@ REQUIRED_HINTS = {
     "N": "A stage number is needed, from 1 to 5.",
     "FILE": "A file to import is needed, as in `nocontact import my-export.json`.",
     "ID": "An entry's id is needed, as `nocontact history` shows it.",
+    "SHELL": "A shell is needed: bash, zsh or fish, as in `nocontact shell-init bash`.",
 }
 
 

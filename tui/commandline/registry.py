@@ -210,6 +210,14 @@ def _config(commands: Any) -> None:
     config.set_defaults(handler=_lazy("tui.commandline.config"))
 
 
+def _shell_init(commands: Any) -> None:
+    shell = commands.add_parser(
+        "shell-init", help="print the prompt snippet for bash, zsh or fish (see the README)"
+    )
+    shell.add_argument("shell", metavar="SHELL", help="bash, zsh or fish")
+    shell.set_defaults(handler=_lazy("tui.commandline.shell_init"))
+
+
 BUILDERS: dict[str, Callable[[Any], None]] = {
     "log": _log,
     "history": _history,
@@ -229,6 +237,7 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "decrypt": _vault,
     "passphrase": _vault,
     "config": _config,
+    "shell-init": _shell_init,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,21 @@ def test_the_theme_list_is_textuals_own() -> None:
     from textual.theme import BUILTIN_THEMES
 
     assert set(THEMES) == set(BUILTIN_THEMES)
+
+
+def test_config_shell_init_and_week_never_import_textual(data_dir: Path) -> None:
+    script = """
+import sys
+from tui.cli import main
+for argv in (["config"], ["config", "quiet", "on"], ["config", "theme"], ["shell-init", "bash"],
+             ["shell-init", "zsh"], ["shell-init", "fish"], ["week"], ["week", "--last", "3"]):
+    assert main(argv) == 0, argv
+    loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+    assert not loaded, (argv, loaded)
+print("no textual", file=sys.stderr)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.endswith("no textual\n")

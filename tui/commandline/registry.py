@@ -218,6 +218,14 @@ def _shell_init(commands: Any) -> None:
     shell.set_defaults(handler=_lazy("tui.commandline.shell_init"))
 
 
+def _week(commands: Any) -> None:
+    week = commands.add_parser("week", help="the last week looked back on, in a few lines")
+    week.add_argument(
+        "--last", metavar="N", default="1", help="the last N weeks that have ended (default: 1)"
+    )
+    week.set_defaults(handler=_lazy("tui.commandline.week"))
+
+
 BUILDERS: dict[str, Callable[[Any], None]] = {
     "log": _log,
     "history": _history,
@@ -238,6 +246,7 @@ BUILDERS: dict[str, Callable[[Any], None]] = {
     "passphrase": _vault,
     "config": _config,
     "shell-init": _shell_init,
+    "week": _week,
 }
 """Each quick command and the function that adds it, in the order `--help` lists them."""
 

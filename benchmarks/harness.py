@@ -143,14 +143,25 @@ def cached_history(years: float, seed: int = SEED) -> Path:
 
 
 def working_copy(years: float, workspace: Path) -> Path:
-    """A fresh copy of a cached history (or an empty dir) that measurements may write to."""
+    """A fresh copy of a cached history (or an empty one) that measurements may write to."""
     target = workspace / f"history-{years:g}y"
     shutil.rmtree(target, ignore_errors=True)
     if years:
         shutil.copytree(cached_history(years), target)
     else:
         target.mkdir(mode=0o700)
+        skip_the_welcome(target)
     return target
+
+
+def skip_the_welcome(data_dir: Path) -> None:
+    """Mark the first-run welcome as seen, as a person's is after their first start.
+
+    `nocontact` opens an empty journal on the welcome; the benchmarks measure home.
+    """
+    from tui.store.store import Store
+
+    Store.open(data_dir).set_setting("welcomed", True)
 
 
 def label(years: float) -> str:

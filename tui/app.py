@@ -51,7 +51,13 @@ class NoContactApp(App[None]):
         Binding("u", "undo", "Undo the last change", show=False),
     ]
 
-    def __init__(self, store: Store, initial_stage: int | None = None, debug: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        initial_stage: int | None = None,
+        debug: bool = False,
+        greet: bool = False,
+    ) -> None:
         super().__init__()
         self.add_mode(self.DEFAULT_MODE, self.first_screen)
         self.store = store
@@ -69,6 +75,11 @@ class NoContactApp(App[None]):
             self.stylesheet.add_source(
                 css, location, is_default_css=True, tie_breaker=tie_breaker, scope=scope
             )
+        self.greet = greet
+        """Whether to open with the welcome (a first run) or a question about a plan.
+
+        `nocontact` does; tests and screenshots ask for it when they show those.
+        """
 
     def _fatal_error(self) -> None:
         # Textual's own crash report lists local variables, which can hold what a person
@@ -124,6 +135,10 @@ class NoContactApp(App[None]):
         self.set_interval(INBOX_SECONDS, self.merge_inbox)
         if self.initial_stage is not None:
             self.action_open_stage(self.initial_stage)
+        elif self.greet:
+            from tui.screens.arrival import greet
+
+            greet(self, self.store)
 
     def merge_inbox(self) -> None:
         """Merge what `nocontact log` (or urge, slip) wrote while this window was open."""
@@ -284,6 +299,9 @@ def create_app(
     data_dir: str | os.PathLike[str] | None = None,
     initial_stage: int | None = None,
     debug: bool = False,
+    greet: bool = False,
 ) -> NoContactApp:
     """The app on a data dir (or the usual one): one factory for the CLI, tests, screenshots."""
-    return NoContactApp(store=Store.open(data_dir), initial_stage=initial_stage, debug=debug)
+    return NoContactApp(
+        store=Store.open(data_dir), initial_stage=initial_stage, debug=debug, greet=greet
+    )

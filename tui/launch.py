@@ -29,6 +29,6 @@ def launch_app(
         raise UsageError(NO_TERMINAL)
     from tui.app import create_app
 
-    app = create_app(data_dir, initial_stage=stage, debug=debug)
+    app = create_app(data_dir, initial_stage=stage, debug=debug, greet=True)
     app.run()
     return app.return_code or 0

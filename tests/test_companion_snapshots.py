@@ -1,0 +1,68 @@
+"""What the welcome looks like, at 100x32 and 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import create_app
+
+SIZE = (100, 32)
+SMALL = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def british(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A language setting that names a country, so the welcome's guess is the same anywhere."""
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+
+
+def to_step(steps: int):
+    """Go on `steps` steps into the welcome with Skip (the first with Next)."""
+
+    async def drive(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        for index in range(steps):
+            await pilot.click("#next" if index == 0 else "#skip")
+            await pilot.pause()
+
+    return drive
+
+
+class TestWelcome:
+    """The first-run welcome, over an empty journal."""
+
+    def test_what_no_contact_is(self, snap_compare, data_dir: Path) -> None:
+        """What it is and is not, not therapy, and no safety plan where there is abuse."""
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=to_step(0))
+
+    def test_where_you_are(self, snap_compare, data_dir: Path) -> None:
+        """The country guessed from the language setting, for the person to confirm."""
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=to_step(1))
+
+    def test_your_first_day(self, snap_compare, data_dir: Path) -> None:
+        """Today, a day that has passed, or one to come, with the day typed."""
+
+        async def drive(pilot: Pilot[None]) -> None:
+            await to_step(2)(pilot)
+            await pilot.click("#start-later")
+            await pilot.pause()
+
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=drive)
+
+    def test_day_counts(self, snap_compare, data_dir: Path) -> None:
+        """Quiet mode offered, and Done in place of Next on the last step."""
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=to_step(3))
+
+    def test_what_no_contact_is_at_80x24(self, snap_compare, data_dir: Path) -> None:
+        """The longest step fits a small terminal, its buttons in view."""
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SMALL, run_before=to_step(0))

@@ -1,13 +1,17 @@
-"""What the welcome looks like, at 100x32 and 80x24."""
+"""What the welcome and the plan look like, at 100x32 and 80x24."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 
 from tui.app import create_app
+from tui.sample_data import fill_sample_history
+from tui.store.records import Session
+from tui.store.store import Store
 
 SIZE = (100, 32)
 SMALL = (80, 24)
@@ -66,3 +70,38 @@ class TestWelcome:
         """The longest step fits a small terminal, its buttons in view."""
         app = create_app(data_dir, greet=True)
         assert snap_compare(app, terminal_size=SMALL, run_before=to_step(0))
+
+
+def add_plan(store: Store, day: str) -> None:
+    saved = datetime(2026, 11, 20, 21, tzinfo=UTC)
+    store.add(
+        Session(
+            stage=1,
+            started_at=saved,
+            saved_at=saved,
+            mood_before=4,
+            mood_after=6,
+            answers={"pick_what": "Swimming, early", "pick_day": day},
+        )
+    )
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+
+
+class TestHome:
+    def test_with_the_plan_card(self, snap_compare, data_dir: Path) -> None:
+        """Stage 1's plan for Wednesday, two days ahead, beside the latest mood."""
+        store = Store.open(data_dir)
+        fill_sample_history(store)
+        add_plan(store, "2026-11-25")
+        assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=settle)
+
+    def test_the_plan_asked_about(self, snap_compare, data_dir: Path) -> None:
+        """Opened after the plan's day: did it happen? Any answer is fine, and it says so."""
+        store = Store.open(data_dir)
+        store.set_no_contact_start(datetime(2026, 11, 1).date())
+        add_plan(store, "2026-11-21")
+        app = create_app(data_dir, greet=True)
+        assert snap_compare(app, terminal_size=SIZE, run_before=settle)

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 
 from tui.clock import now, today
 from tui.content.moods import load_moods
+from tui.content.plan_text import load_plan_text
 from tui.content.stages import STAGE_NUMBERS, card_headings, load_stages
 from tui.content.tracker import load_tracker_text
 from tui.messages import OpenReview, OpenStage, ShowStoreNotices
@@ -29,6 +30,7 @@ from tui.screens.home_cards import (
     mood_text,
     progress_words,
 )
+from tui.screens.home_companion import plan_card
 from tui.store import setting_keys
 from tui.store.records import Session
 from tui.store.store import Overview, Store, StoreError
@@ -116,6 +118,7 @@ class HomeScreen(Screen[None]):
                 yield Static(id="latest-mood", classes="card")
                 # A letter that has opened is a moment of its own: it comes before the rest.
                 yield Static(id="letter", classes="card")
+                yield Static(id="plan", classes="card")
                 yield TrackerPanel(self.tracker_text, id="tracker")
                 yield Static(id="boundaries", classes="card")
         yield Footer()
@@ -162,6 +165,8 @@ class HomeScreen(Screen[None]):
             "Letter to future me",
             letter_text(self.store.setting(setting_keys.LETTERS), day),
         )
+        plan_text = load_plan_text()
+        self.show_card("#plan", plan_text.card_title, plan_card(self.store, now(), plan_text))
         self.show_tracker(day)
         card = boundaries_text(self.store.setting(setting_keys.BOUNDARIES_CARD), card_headings())
         self.show_card("#boundaries", "My boundaries", card)

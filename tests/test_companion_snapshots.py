@@ -1,4 +1,4 @@
-"""What the welcome and the plan look like, at 100x32 and 80x24."""
+"""What the welcome, the plan and the week look like, at 100x32 and 80x24."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from tui.app import create_app
 from tui.sample_data import fill_sample_history
+from tui.store import setting_keys
 from tui.store.records import Session
 from tui.store.store import Store
 
@@ -96,12 +97,24 @@ class TestHome:
         store = Store.open(data_dir)
         fill_sample_history(store)
         add_plan(store, "2026-11-25")
+        store.set_setting(setting_keys.WEEK_SEEN, "2026-11-16")
         assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=settle)
+
+    def test_with_the_week_looked_back_on(self, snap_compare, data_dir: Path) -> None:
+        """Monday evening, the first visit since the week ended: the week in a few lines."""
+        fill_sample_history(Store.open(data_dir))
+        assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=settle)
+
+    def test_with_the_week_looked_back_on_at_80x24(self, snap_compare, data_dir: Path) -> None:
+        """The same at 80x24."""
+        fill_sample_history(Store.open(data_dir))
+        assert snap_compare(create_app(data_dir), terminal_size=SMALL, run_before=settle)
 
     def test_the_plan_asked_about(self, snap_compare, data_dir: Path) -> None:
         """Opened after the plan's day: did it happen? Any answer is fine, and it says so."""
         store = Store.open(data_dir)
         store.set_no_contact_start(datetime(2026, 11, 1).date())
         add_plan(store, "2026-11-21")
+        store.set_setting(setting_keys.WEEK_SEEN, "2026-11-16")
         app = create_app(data_dir, greet=True)
         assert snap_compare(app, terminal_size=SIZE, run_before=settle)

@@ -22,6 +22,7 @@ from tui.content.moods import load_moods
 from tui.content.plan_text import load_plan_text
 from tui.content.stages import STAGE_NUMBERS, card_headings, load_stages
 from tui.content.tracker import load_tracker_text
+from tui.content.week_text import load_week_text
 from tui.messages import OpenReview, OpenStage, ShowStoreNotices
 from tui.screens.home_cards import (
     boundaries_text,
@@ -30,7 +31,7 @@ from tui.screens.home_cards import (
     mood_text,
     progress_words,
 )
-from tui.screens.home_companion import plan_card
+from tui.screens.home_companion import plan_card, remember_week_seen, week_card
 from tui.store import setting_keys
 from tui.store.records import Session
 from tui.store.store import Overview, Store, StoreError
@@ -105,6 +106,8 @@ class HomeScreen(Screen[None]):
         """The day home was last painted for."""
         self.fresh = True
         """Whether home has been read on mount and not yet resumed."""
+        self.week: Content | None = None
+        """The week just ended, when this is the first visit to home since it ended."""
 
     def compose(self) -> ComposeResult:
         yield Static(APP_TITLE, id="home-title")
@@ -115,6 +118,7 @@ class HomeScreen(Screen[None]):
                     for number, stage in self.stages.items():
                         yield StageCard(number, stage.title, stage.summary, id=f"stage-{number}")
             with VerticalScroll(id="side-column"):
+                yield Static(id="week", classes="card")
                 yield Static(id="latest-mood", classes="card")
                 # A letter that has opened is a moment of its own: it comes before the rest.
                 yield Static(id="letter", classes="card")
@@ -125,6 +129,13 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = APP_TITLE
+        # The week just ended is looked back on once: on this visit to home, not the next.
+        self.week = week_card(self.store, now(), load_week_text())
+        if self.week is not None:
+            try:
+                remember_week_seen(self.store, now())
+            except StoreError as error:
+                self.notify(str(error), title="Not saved", severity="error")
         # Read now, so the tracker's part is built before the first paint, not a frame later.
         self.reload()
         self.set_interval(POLL_SECONDS, self.look_for_changes)
@@ -167,6 +178,7 @@ class HomeScreen(Screen[None]):
         )
         plan_text = load_plan_text()
         self.show_card("#plan", plan_text.card_title, plan_card(self.store, now(), plan_text))
+        self.show_card("#week", load_week_text().title, self.week)
         self.show_tracker(day)
         card = boundaries_text(self.store.setting(setting_keys.BOUNDARIES_CARD), card_headings())
         self.show_card("#boundaries", "My boundaries", card)

@@ -1,7 +1,7 @@
-"""Home's daily cards: stage 1's plan around its day.
+"""Home's two daily cards: stage 1's plan around its day, and the week just ended, once.
 
-Their words come from data/plan.json; what they show is worked out by
-tui/plan_followup.py, which knows nothing of Textual.
+Their words come from data/plan.json and data/week.json; what they show is worked out by
+tui/plan_followup.py and tui/week_summary.py, which know nothing of Textual.
 """
 
 from __future__ import annotations
@@ -12,9 +12,13 @@ from typing import Any
 from textual.content import Content
 
 from tui.content.plan_text import PlanText
+from tui.content.stages import load_stages
+from tui.content.week_text import WeekText
 from tui.date_words import WEEKDAYS
 from tui.plan_followup import plans_to_show, read_plans
+from tui.store import preferences, setting_keys
 from tui.store.store import Store
+from tui.week_summary import last_ended_week, read_weeks, week_heading, week_lines
 
 
 def plan_day_words(day: date, today: date, text: PlanText) -> str:
@@ -37,3 +41,23 @@ def plan_card(store: Store, now: datetime, text: PlanText) -> Content | None:
         parts += [(line, "bold"), "\n"]
     parts.append((text.card_note, "$text-muted"))
     return Content.assemble(*parts)
+
+
+def week_card(store: Store, now: datetime, text: WeekText) -> Content | None:
+    """The week just ended, if it has not been looked back on at home yet; else None."""
+    if store.setting(setting_keys.WEEK_SEEN) == last_ended_week(now.date()).isoformat():
+        return None
+    quiet = preferences.current(setting_keys.QUIET, store.setting(setting_keys.QUIET))
+    weeks = read_weeks(store, 1, now, quiet, text.quote_fields)
+    if not weeks:
+        return None
+    [summary] = weeks
+    titles = {number: stage.short_title for number, stage in load_stages().items()}
+    lines = week_lines(summary, text, titles, now.date())
+    heading = week_heading(summary, text, now.date())
+    return Content.assemble((heading, "$text-muted"), "\n", "\n".join(lines))
+
+
+def remember_week_seen(store: Store, now: datetime) -> None:
+    """Mark the week just ended as looked back on, so home shows it only this once."""
+    store.set_setting(setting_keys.WEEK_SEEN, last_ended_week(now.date()).isoformat())

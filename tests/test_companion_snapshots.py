@@ -1,4 +1,4 @@
-"""What the welcome, the plan and the week look like, at 100x32 and 80x24."""
+"""What the welcome, the settings, the plan and the week look like, at 100x32 and 80x24."""
 
 from __future__ import annotations
 
@@ -71,6 +71,25 @@ class TestWelcome:
         """The longest step fits a small terminal, its buttons in view."""
         app = create_app(data_dir, greet=True)
         assert snap_compare(app, terminal_size=SMALL, run_before=to_step(0))
+
+
+async def open_settings(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+    await pilot.press("s")
+    await pilot.pause()
+
+
+class TestSettings:
+    def test_the_settings_screen(self, snap_compare, data_dir: Path) -> None:
+        """Each setting with its value and what it means."""
+        store = Store.open(data_dir)
+        store.set_setting(setting_keys.COUNTRY, "uk")
+        store.set_setting(setting_keys.CHECKIN, "21:00")
+        assert snap_compare(create_app(data_dir), terminal_size=SIZE, run_before=open_settings)
+
+    def test_the_settings_screen_at_80x24(self, snap_compare, data_dir: Path) -> None:
+        """The same at 80x24, scrolled as needed."""
+        assert snap_compare(create_app(data_dir), terminal_size=SMALL, run_before=open_settings)
 
 
 def add_plan(store: Store, day: str) -> None:

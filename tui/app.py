@@ -11,12 +11,15 @@ from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.theme import Theme
 
 from tui.content.moods import load_moods
-from tui.messages import OpenReview, OpenStage, ShowStoreNotices
+from tui.messages import OpenReview, OpenSettings, OpenStage, ShowStoreNotices
 from tui.screens.blank import BlankScreen
 from tui.screens.home import HomeScreen
-from tui.store.store import Store
+from tui.store import preferences, setting_keys
+from tui.store.store import Store, StoreError
+from tui.store.validation import ValidationError
 from tui.trial import show_trial_notice
 
 NOTICE_TIMEOUT = 60
@@ -133,6 +136,7 @@ class NoContactApp(App[None]):
         self.show_notices()
         # Also on a plain journal: it may be encrypted from the palette while open.
         self.set_interval(INBOX_SECONDS, self.merge_inbox)
+        self.use_saved_theme()
         if self.initial_stage is not None:
             self.action_open_stage(self.initial_stage)
         elif self.greet:
@@ -164,6 +168,21 @@ class NoContactApp(App[None]):
             self.screen.reload()
         self.show_notices()
 
+    def use_saved_theme(self) -> None:
+        """Start in the theme last chosen, and remember every change of it from now on."""
+        saved = preferences.current(setting_keys.THEME, self.store.setting(setting_keys.THEME))
+        if saved in self.available_themes:
+            self.theme = saved
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+
+    def remember_theme(self, theme: Theme) -> None:
+        if self.store.setting(setting_keys.THEME) == theme.name:
+            return
+        try:
+            self.store.set_setting(setting_keys.THEME, theme.name)
+        except (StoreError, ValidationError) as error:
+            self.notify(str(error), title="Theme not kept", severity="warning")
+
     def show_notices(self) -> None:
         """Tell, once each, of files the store could not read and kept aside."""
         for notice in self.store.notices:
@@ -181,6 +200,10 @@ class NoContactApp(App[None]):
     @on(OpenReview)
     def review_asked(self) -> None:
         self.action_review()
+
+    @on(OpenSettings)
+    def settings_asked(self) -> None:
+        self.action_settings()
 
     @on(ShowStoreNotices)
     def notices_found(self) -> None:
@@ -214,6 +237,14 @@ class NoContactApp(App[None]):
         from tui.screens.stage import stage_screen
 
         self.open_screen(partial(stage_screen, number, self.store))
+
+    def action_settings(self) -> None:
+        """Open the settings over home."""
+        from tui.content.settings_text import load_settings_text
+        from tui.content.support import load_support
+        from tui.screens.settings import SettingsScreen
+
+        self.open_screen(partial(SettingsScreen, self.store, load_settings_text(), load_support()))
 
     def action_review(self) -> None:
         """Open history and review over home."""

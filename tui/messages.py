@@ -25,5 +25,10 @@ class OpenReview(Message):
 
 
 @dataclass
+class OpenSettings(Message):
+    """Open the settings over home."""
+
+
+@dataclass
 class ShowStoreNotices(Message):
     """The store kept an unreadable file aside while reading: tell the person now."""

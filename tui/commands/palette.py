@@ -29,6 +29,7 @@ class Coach(Protocol):
     def action_help(self) -> None: ...
     def action_open_trash(self) -> None: ...
     def action_undo(self) -> None: ...
+    def action_settings(self) -> None: ...
     def action_toggle_blank(self) -> None: ...
 
 
@@ -54,6 +55,11 @@ def palette_commands(app: App[Any], coach: Coach, store: Store) -> Iterable[Syst
     yield SystemCommand("Trash", "What you deleted in the last 30 days", coach.action_open_trash)
     yield SystemCommand("Undo", "Undo the last change to an entry", coach.action_undo)
     yield SystemCommand("Help", "Every key, and how this works", coach.action_help)
+    yield SystemCommand(
+        "Settings",
+        "Where you are, quiet mode, colours, check-in time, the prompt",
+        coach.action_settings,
+    )
     yield from care_commands(app, store, coach.action_toggle_blank)
     yield from vault_commands(app, store)
     yield SystemCommand("Colours", "Choose the colours the app uses", app.action_change_theme)

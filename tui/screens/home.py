@@ -23,7 +23,7 @@ from tui.content.plan_text import load_plan_text
 from tui.content.stages import STAGE_NUMBERS, card_headings, load_stages
 from tui.content.tracker import load_tracker_text
 from tui.content.week_text import load_week_text
-from tui.messages import OpenReview, OpenStage, ShowStoreNotices
+from tui.messages import OpenReview, OpenSettings, OpenStage, ShowStoreNotices
 from tui.screens.home_cards import (
     boundaries_text,
     latest_mood,
@@ -91,6 +91,7 @@ class HomeScreen(Screen[None]):
             for number in STAGE_NUMBERS
         ),
         Binding("h", "review", "History"),
+        Binding("s", "settings", "Settings", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -266,3 +267,7 @@ class HomeScreen(Screen[None]):
 
         form = getattr(tracker_actions, name)
         self.app.push_screen(form(self.store, self.tracker_text))
+
+    def action_settings(self) -> None:
+        """Open the settings."""
+        self.post_message(OpenSettings())

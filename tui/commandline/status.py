@@ -7,6 +7,7 @@ import argparse
 from tui import clock
 from tui.commandline.common import moment_text, mood_label, open_store, show_notices
 from tui.date_words import short_day
+from tui.store import preferences, setting_keys
 from tui.store.store import Store
 from tui.store.tracker import Tracker, build_tracker, in_words
 
@@ -22,6 +23,10 @@ def tracker_lines(tracker: Tracker) -> list[str]:
     """The tracker in a few plain sentences: the count, and what a slip never takes away."""
     if tracker.started is None:
         return [NO_START]
+    if tracker.started > tracker.today:
+        return [
+            f"Your first day is {short_day(tracker.started, tracker.today)}; the count starts then."
+        ]
     current = tracker.current
     since = current.start if current else tracker.started
     days = tracker.current_days
@@ -50,9 +55,13 @@ def milestones_text(reached: tuple[int, ...]) -> str:
     return f"{listed} days"
 
 
-def short_line(tracker: Tracker, latest_mood: int | None) -> str:
-    """One short line for a shell prompt: "day 40 · mood 7"."""
-    parts = [f"day {tracker.current_days}" if tracker.started else "no start set"]
+def short_line(tracker: Tracker, latest_mood: int | None, quiet: bool = False) -> str:
+    """One short line for a shell prompt: "day 40 · mood 7" (in quiet mode, "mood 7")."""
+    parts = []
+    if tracker.started is None and not quiet:
+        parts.append("no start set")
+    elif tracker.started is not None and tracker.started <= tracker.today and not quiet:
+        parts.append(f"day {tracker.current_days}")
     if latest_mood is not None:
         parts.append(f"mood {latest_mood}")
     return " · ".join(parts)
@@ -61,15 +70,20 @@ def short_line(tracker: Tracker, latest_mood: int | None) -> str:
 def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     tracker = load_tracker(store)
+    quiet = preferences.current(setting_keys.QUIET, store.setting(setting_keys.QUIET))
     if args.short:
         latest = store.latest_mood()
-        print(short_line(tracker, latest.mood if latest else None))
+        print(short_line(tracker, latest.mood if latest else None, quiet))
         show_notices(store)
         return 0
     overview = store.overview()
-    for line in tracker_lines(tracker):
+    if quiet:
+        from tui.content.settings_text import load_settings_text
+
+        print(load_settings_text().quiet_note)
+    for line in [] if quiet else tracker_lines(tracker):
         print(line)
-    if tracker.milestones_reached:
+    if tracker.milestones_reached and not quiet:
         print(f"Milestones in this run: {milestones_text(tracker.milestones_reached)}.")
     if overview.urges_resisted or overview.urges_acted:
         print(f"Urges: {overview.urges_resisted} ridden out, {overview.urges_acted} acted on.")

@@ -43,6 +43,8 @@ class SettingsText:
     saved: str
     confirm: str
     """`config KEY VALUE`'s line: {key} and {value} stand for the setting and its new value."""
+    quiet_note: str
+    """What `nocontact status` says in place of the day counts in quiet mode."""
     prompt_words: PromptWords
 
 
@@ -74,5 +76,6 @@ def load_settings_text() -> SettingsText:
         choices={key: choices.text(key) for key in choices.data},
         saved=fields.text("saved"),
         confirm=fields.text("confirm"),
+        quiet_note=fields.text("quiet_note"),
         prompt_words=prompt_words,
     )

@@ -107,6 +107,7 @@ class TestRefusals:
             (("colour",), "'colour' is not a setting"),
             (("country", "fr"), "The setting country takes one of: anywhere, us, uk"),
             (("country", "U K"), "A country is saved as its short code"),
+            (("country", "GB"), "The setting country takes one of"),
             (("quiet", "maybe"), "The setting quiet takes on or off."),
             (("theme", "neon"), "The setting theme takes one of: textual-dark"),
             (("checkin", "25:00"), "The setting checkin takes a time of day"),

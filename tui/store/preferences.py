@@ -50,7 +50,7 @@ PROMPT_PARTS = ("day", "mood")
 OFF = "off"
 ON_WORDS = frozenset({"on", "yes", "true", "1"})
 OFF_WORDS = frozenset({"off", "no", "false", "0"})
-_COUNTRY_CODE = re.compile(r"[a-z][a-z-]{1,19}")
+_COUNTRY_CODE = re.compile(r"[A-Za-z][A-Za-z-]{1,19}")
 _CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?")
 
 
@@ -124,8 +124,8 @@ class Country(Preference):
     """A country's code from data/support.json; the store checks its shape only.
 
     The store knows nothing of the content files, so whether a code names a country is
-    checked where the list is at hand (`config`, the settings screen), and an unknown code
-    already on disk shows the lines for "anywhere" (tui/content/support.py).
+    checked where the list is at hand (`config`, the settings screen); an unknown code
+    (older journals hold "GB" or "UK") shows the lines for "anywhere" (tui/content/support.py).
     """
 
     def check(self, value: Any) -> None:

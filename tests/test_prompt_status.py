@@ -37,14 +37,14 @@ def test_no_journal_no_file(data_dir: Path) -> None:
 
 def test_after_log_start_and_a_contact(data_dir: Path) -> None:
     nocontact("log", "7", "a private note")
-    assert fields(data_dir) == ["1", "-", "7", str(midnight("2026-11-23")), "1200", "0"]
+    assert fields(data_dir) == ["1", "dm", "-", "7", str(midnight("2026-11-23")), "72000", "0"]
     nocontact("start", "2026-11-01")
-    assert fields(data_dir)[1] == str(midnight("2026-11-01"))
+    assert fields(data_dir)[2] == str(midnight("2026-11-01"))
     nocontact("slip", "--at", "2026-11-20 12:00", "they called")
-    assert fields(data_dir)[1] == str(midnight("2026-11-20"))
+    assert fields(data_dir)[2] == str(midnight("2026-11-20"))
     # Logistics contact breaks nothing.
     Store.open(data_dir).add_logistics(LogisticsContact(at=datetime(2026, 11, 22, 9, tzinfo=UTC)))
-    assert fields(data_dir)[1] == str(midnight("2026-11-20"))
+    assert fields(data_dir)[2] == str(midnight("2026-11-20"))
 
 
 def test_private_and_holding_nothing_that_was_written(data_dir: Path) -> None:
@@ -56,26 +56,34 @@ def test_private_and_holding_nothing_that_was_written(data_dir: Path) -> None:
     assert status.stat().st_mode & 0o777 == 0o600
     text = status.read_text(encoding="ascii")
     assert "token" not in text
-    assert len(text) < 64
+    assert len(text) == 80 and len(text.rstrip()) < 64
 
 
 def test_settings_decide_what_is_in_it(data_dir: Path) -> None:
     nocontact("start", "2026-11-01")
     nocontact("log", "6")
     nocontact("config", "quiet", "on")
-    assert fields(data_dir)[1:3] == ["-", "6"]
+    assert fields(data_dir)[1:4] == ["m", "-", "6"]
+    # While the day is not shown, the day of a contact is not even written down here.
+    nocontact("slip", "--at", "2026-11-10 12:00")
+    nocontact("log", "7")
+    assert fields(data_dir)[1:4] == ["m", "-", "7"]
     nocontact("config", "quiet", "off")
     nocontact("config", "prompt", "day")
-    assert fields(data_dir)[1:3] == [str(midnight("2026-11-01")), "-"]
+    assert fields(data_dir)[1:4] == ["d", str(midnight("2026-11-10")), "-"]
+    nocontact("log", "8")
+    assert fields(data_dir)[3:5] == ["-", str(midnight("2026-11-23"))]
     nocontact("config", "checkin", "07:30")
-    assert fields(data_dir)[4] == "450"
+    assert fields(data_dir)[5] == "27000"
     nocontact("config", "checkin", "off")
-    assert fields(data_dir)[4] == "-"
+    assert fields(data_dir)[5] == "-"
 
 
-def test_a_session_mood_is_a_mood_given_that_day(data_dir: Path) -> None:
+def test_a_session_leaves_it_alone(data_dir: Path) -> None:
+    """The prompt's mood is the latest mood logged, as `status --short` shows it."""
     store = Store.open(data_dir)
     store.add(MoodLog(at=datetime(2026, 11, 23, 8, tzinfo=UTC), mood=4))
+    before = (data_dir / STATUS).read_bytes()
     store.add(
         Session(
             stage=2,
@@ -85,7 +93,7 @@ def test_a_session_mood_is_a_mood_given_that_day(data_dir: Path) -> None:
             mood_after=6,
         )
     )
-    assert fields(data_dir)[2] == "6"
+    assert (data_dir / STATUS).read_bytes() == before
 
 
 def test_an_older_month_changes_nothing_and_a_deletion_falls_back(data_dir: Path) -> None:
@@ -99,7 +107,7 @@ def test_an_older_month_changes_nothing_and_a_deletion_falls_back(data_dir: Path
     assert (data_dir / STATUS).stat().st_mtime_ns == stamp
     assert (data_dir / STATUS).read_bytes() == before
     store.delete("moods", newest.id)
-    assert fields(data_dir)[2:4] == ["1", str(midnight("2026-10-11"))]
+    assert fields(data_dir)[3:5] == ["1", str(midnight("2026-10-11"))]
 
 
 def test_local_midnight_in_the_machines_zone(
@@ -112,8 +120,8 @@ def test_local_midnight_in_the_machines_zone(
     monkeypatch.setenv("NOCONTACT_NOW", "2026-11-23T20:15:00-05:00")
     nocontact("start", "2026-11-01")  # the day the clocks go back there
     zone = ZoneInfo("America/New_York")
-    assert fields(data_dir)[1] == str(midnight("2026-11-01", zone))
-    assert fields(data_dir)[5] == str(-5 * 3600)
+    assert fields(data_dir)[2] == str(midnight("2026-11-01", zone))
+    assert fields(data_dir)[6] == str(-5 * 3600)
 
 
 def test_a_status_file_that_cannot_be_written_never_fails_the_save(data_dir: Path) -> None:
@@ -133,9 +141,41 @@ def test_a_symlink_in_its_place_is_replaced_not_followed(data_dir: Path, tmp_pat
     nocontact("log", "6")
     assert outside.read_text(encoding="utf-8") == "keep me"
     assert not (data_dir / STATUS).is_symlink()
-    assert fields(data_dir)[2] == "6"
+    assert fields(data_dir)[3] == "6"
 
 
 def test_a_start_day_still_to_come_is_kept_for_the_shell(data_dir: Path) -> None:
     Store.open(data_dir).set_no_contact_start(date(2026, 11, 30))
-    assert fields(data_dir)[1] == str(midnight("2026-11-30"))
+    assert fields(data_dir)[2] == str(midnight("2026-11-30"))
+
+
+def test_a_change_is_written_in_place_once_the_file_is_ours(data_dir: Path) -> None:
+    nocontact("log", "5")
+    inode = (data_dir / STATUS).stat().st_ino
+    nocontact("log", "6")
+    assert (data_dir / STATUS).stat().st_ino == inode
+    assert fields(data_dir)[3] == "6"
+
+
+def test_a_hard_link_or_a_loosened_mode_is_never_written_through(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    nocontact("log", "5")
+    elsewhere = tmp_path / "linked"
+    os.link(data_dir / STATUS, elsewhere)
+    before = elsewhere.read_bytes()
+    nocontact("log", "6")
+    assert elsewhere.read_bytes() == before
+    assert fields(data_dir)[3] == "6"
+    os.chmod(data_dir / STATUS, 0o644)
+    nocontact("log", "7")
+    assert (data_dir / STATUS).stat().st_mode & 0o777 == 0o600
+    assert fields(data_dir)[3] == "7"
+
+
+def test_a_fifo_in_its_place_does_not_hang_the_save(data_dir: Path) -> None:
+    nocontact("log", "5")
+    (data_dir / STATUS).unlink()
+    os.mkfifo(data_dir / STATUS, 0o600)
+    nocontact("log", "6")
+    assert [mood.mood for mood in Store.open(data_dir).moods()] == [6, 5]

@@ -64,7 +64,8 @@ async def test_each_change_is_saved_at_once(data_dir: Path) -> None:
             "checkin": "07:30",
         }
         # The prompt's status file follows at once.
-        assert (data_dir / "prompt-status").read_text().split()[1:5] == ["-", "-", "-", "450"]
+        status = (data_dir / "prompt-status").read_text().split()
+        assert status[1:6] == ["m", "-", "-", "-", "27000"]
         checkin.value = "half past seven"
         await checkin.action_submit()
         await pilot.pause()

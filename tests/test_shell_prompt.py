@@ -148,7 +148,7 @@ class TestWhatTheSegmentShows:
         nocontact("config", "quiet", "on")
         assert draw(shell, snippet, epoch("2026-11-23T20:16:00+00:00")) == "mood 7 "
         # Only what the segment shows is in the file: no start day at all.
-        assert (data_dir / "prompt-status").read_text().split()[1] == "-"
+        assert (data_dir / "prompt-status").read_text().split()[2] == "-"
 
     def test_what_the_prompt_shows_is_a_setting(self, shell: str, snippet: Path) -> None:
         nocontact("start", "2026-11-01")
@@ -193,7 +193,7 @@ class TestWhatTheSegmentShows:
         nocontact("log", "7")
         marker = tmp_path / "ran"
         (data_dir / "prompt-status").write_text(
-            f"1 a[$(touch {marker})] 7 $(touch {marker}) 1200 0\n", encoding="ascii"
+            f"1 dm a[$(touch {marker})] 7 $(touch {marker}) 1200 0\n", encoding="ascii"
         )
         assert draw(shell, snippet, epoch("2026-11-23T20:16:00+00:00")) == ""
         assert not marker.exists()
@@ -361,7 +361,7 @@ def test_shell_init_gives_an_older_journal_its_status_file(
     nocontact("log", "6")
     (data_dir / "prompt-status").unlink()
     assert main(["shell-init", "bash"]) == 0
-    assert (data_dir / "prompt-status").read_text().split()[2] == "6"
+    assert (data_dir / "prompt-status").read_text().split()[3] == "6"
 
 
 def test_shell_init_creates_no_journal(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,38 +4,35 @@
 zmodload zsh/datetime
 __nocontact_segment() {
     # $1: the epoch seconds to draw for (default: now), so a test can pin the clock.
-    local last=$? now=${1:-$EPOCHSECONDS} file format= start= mood= mood_day= checkin= offset=
+    local last=$? now=${1:-$EPOCHSECONDS} file format= shown= start= mood= mood_day= checkin= offset=
     local hms= segment= part=
     local -i since_midnight=0 today=0 diff=0
-    local -a parts
-    parts=()
     NOCONTACT_SEGMENT=
     file=@FIXED_DIR@
     [[ -n $file ]] || file=${NOCONTACT_DATA_DIR-}
     [[ -n $file ]] || file=@DEFAULT_DIR@
     file=$file/prompt-status
-    if [[ -r $file ]]; then
-        IFS=' ' read -r format start mood mood_day checkin offset < "$file"
+    if [[ -f $file && -r $file ]]; then
+        IFS=' ' read -r format shown start mood mood_day checkin offset < "$file"
     fi
     if [[ $format != 1 ]]; then return $last; fi
-    for part in "$start" "$mood" "$mood_day" "$checkin" "$offset"; do
-        if [[ $part != - && $part != (-|)<-> ]]; then return $last; fi
-    done
+    # Digits and "-" only, or nothing is drawn: nothing read here can run as code.
+    part="$start$mood$mood_day$checkin$offset"
+    if [[ -z $offset || $part == *[^0-9-]* ]]; then return $last; fi
     strftime -s hms '%H%M%S' $now
     since_midnight=$((10#${hms[1,2]} * 3600 + 10#${hms[3,4]} * 60 + 10#${hms[5,6]}))
     today=$((now - since_midnight))
     if [[ $start != - ]]; then
         diff=$((today - start))
         # Rounded to whole days: a day with a clock change is 23 or 25 hours long.
-        if ((diff >= -43200)); then parts+=(@DAY@" $(((diff + 43200) / 86400))"); fi
+        if ((diff >= -43200)); then segment=@DAY@" $(((diff + 43200) / 86400))"; fi
     fi
-    if [[ $mood != - ]]; then parts+=(@MOOD@" $mood"); fi
-    if [[ $checkin != - ]] && ((since_midnight >= checkin * 60)); then
+    if [[ $mood != - ]]; then segment+=${segment:+@SEPARATOR@}@MOOD@" $mood"; fi
+    if [[ $checkin != - ]] && ((since_midnight >= checkin)); then
         if [[ $mood_day == - ]] || ((today - mood_day >= 43200 || mood_day - today >= 43200)); then
-            parts+=(@ASK@)
+            segment+=${segment:+@SEPARATOR@}@ASK@
         fi
     fi
-    for part in "${parts[@]}"; do segment+=${segment:+@SEPARATOR@}$part; done
     if [[ -n $segment && -n ${NO_COLOR-} ]]; then
         NOCONTACT_SEGMENT="$segment "
     elif [[ -n $segment ]]; then

@@ -82,8 +82,8 @@ class TestAskedOnce:
 
     def test_answered_once_never_again(self) -> None:
         [plan] = plans(plan_session(SATURDAY))
-        session = answered(plan, "no")
-        assert session.answers[FOLLOW_UP] == "no"
+        session = answered(plan, "not this time")
+        assert session.answers[FOLLOW_UP] == "not this time"
         assert session.answers["pick_what"] == "Swimming, early"
         assert plan_to_ask(plans(session), date(2026, 11, 29)) is None
 
@@ -112,13 +112,13 @@ async def test_the_app_asks_and_keeps_the_answer_on_the_session(data_dir: Path) 
         assert "On Saturday you planned: Swimming, early. Did it happen?" in str(
             app.screen.query_one("#plan-asked").render()
         )
-        await pilot.click("#plan-no")
+        await pilot.click("#plan-answer-1")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
         toasts = "\n".join(str(toast.render()) for toast in app.screen.query("Toast"))
         assert "That is all right. Plans move, and nothing here counts it or judges it." in toasts
     [session] = store.sessions(stage=1)
-    assert session.answers[FOLLOW_UP] == "no"
+    assert session.answers[FOLLOW_UP] == "not this time"
     # Opened again: not asked a second time.
     app = create_app(data_dir, greet=True)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -134,7 +134,7 @@ async def test_closing_the_question_counts_as_asked(data_dir: Path) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "HomeScreen"
-    assert store.sessions(stage=1)[0].answers[FOLLOW_UP] == "skipped"
+    assert store.sessions(stage=1)[0].answers[FOLLOW_UP] == "rather not say"
 
 
 async def test_opening_a_stage_directly_asks_nothing(data_dir: Path) -> None:

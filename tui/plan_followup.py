@@ -15,8 +15,8 @@ from datetime import date, datetime, time, timedelta
 from tui.store.records import Session
 from tui.store.store import Store
 
-FOLLOW_UP = "plan_followup"
-"""The session answer that holds "yes", "no" or "skipped" once the person was asked."""
+FOLLOW_UP = "did_it_happen"
+"""The session answer that holds one of tui.content.plan_text.ANSWERS once the person was asked."""
 DAYS_AHEAD = 3
 """Home shows a plan from this many days before its day."""
 ASK_WITHIN = 14

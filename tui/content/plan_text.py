@@ -8,8 +8,8 @@ from functools import cache
 from tui.content.loader import ContentError, document
 
 PLAN_FILE = "plan.json"
-ANSWERS = ("yes", "no", "skipped")
-"""The answers to "did it happen?", as saved on the session."""
+ANSWERS = ("yes", "not this time", "rather not say")
+"""The answers to "did it happen?", as saved on the session (and read in its detail view)."""
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class PlanQuestion(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer('skipped')", "Close"),
+        Binding("escape", "answer(2)", "Close"),
     ]
 
     def __init__(self, store: Store, plan: Plan, text: PlanText, day_words: str) -> None:
@@ -73,23 +73,25 @@ class PlanQuestion(ModalScreen[str | None]):
             yield Static(question, id="plan-asked", markup=False)
             yield Static(self.text.note, id="plan-note", markup=False)
             with Horizontal(id="plan-answers"):
-                for answer in reversed(ANSWERS):
-                    button = Button(self.text.answers[answer], id=f"plan-{answer}", compact=True)
-                    if answer == "yes":
+                for index in reversed(range(len(ANSWERS))):
+                    label = self.text.answers[ANSWERS[index]]
+                    button = Button(label, id=f"plan-answer-{index}", compact=True)
+                    if index == 0:
                         button.variant = "primary"
                     yield button
 
     def on_mount(self) -> None:
-        self.query_one("#plan-yes").focus()
+        self.query_one("#plan-answer-0").focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.action_answer((event.button.id or "").removeprefix("plan-"))
+        index = (event.button.id or "").removeprefix("plan-answer-")
+        if index.isdigit():
+            self.action_answer(int(index))
 
-    def action_answer(self, answer: str) -> None:
-        """Keep the answer on the session, say a kind word, and close."""
-        if answer not in ANSWERS:
-            return
+    def action_answer(self, index: int) -> None:
+        """Keep the answer (the index of one of ANSWERS) on the session, say a kind word, close."""
+        answer = ANSWERS[index]
         try:
             self.store.update(answered(self.plan, answer))
         except (StoreError, ValidationError) as error:

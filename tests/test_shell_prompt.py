@@ -348,6 +348,14 @@ class TestNoProcessAtAPrompt:
         assert len([line for line in started if "execve(" in line]) >= self.DRAWS
 
 
+def test_the_rc_lines_in_the_readme_are_the_ones_shell_init_names() -> None:
+    from tui.commandline.shell_init import RC_LINES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for line in RC_LINES.values():
+        assert line in readme
+
+
 def test_an_unknown_shell_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["shell-init", "tcsh"]) == 2
     assert capsys.readouterr().err.startswith("nocontact: Choose a shell: bash, zsh, fish (as in")
@@ -387,3 +395,27 @@ def test_a_data_dir_with_quotes_and_spaces(
 
 def test_times_are_utc_in_these_tests() -> None:
     assert NOW.tzinfo is not None and NOW.utcoffset() == UTC.utcoffset(None)
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_a_prompt_that_places_the_segment_itself_is_left_as_it_is(
+    shell: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    needs(shell)
+    snippet = snippet_file(shell, tmp_path, capsys)
+    if shell == "fish":
+        script = (
+            "function fish_prompt; printf '<%s>' $NOCONTACT_SEGMENT; end; "
+            f"source {snippet}; functions -q __nocontact_prompt_before; and echo wrapped; "
+            "functions -q __nocontact_before_prompt; and echo kept"
+        )
+        expected = "kept\n"
+    else:
+        variable = "PS1" if shell == "bash" else "PROMPT"
+        script = (
+            f"{variable}='<${{NOCONTACT_SEGMENT}}> $ '; source {snippet}; "
+            f'printf "%s\\n" "${variable}"'
+        )
+        expected = "<${NOCONTACT_SEGMENT}> $ \n"
+    done = subprocess.run(shell_command(shell, script), capture_output=True, text=True, timeout=30)
+    assert (done.stdout, done.stderr) == (expected, "")

@@ -53,7 +53,12 @@ set -g __nocontact_plain (set_color normal)
 function __nocontact_return --argument-names code
     return $code
 end
-if not functions -q __nocontact_prompt_before
+if functions fish_prompt 2>/dev/null | string match -q '*NOCONTACT_SEGMENT*'
+    # The prompt places $NOCONTACT_SEGMENT itself: only keep it up to date, before each prompt.
+    function __nocontact_before_prompt --on-event fish_prompt
+        __nocontact_segment
+    end
+else if not functions -q __nocontact_prompt_before
     # The prompt as it was, drawn after the segment with the last command's status intact.
     functions -c fish_prompt __nocontact_prompt_before 2>/dev/null
     or function __nocontact_prompt_before

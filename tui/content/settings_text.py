@@ -41,6 +41,8 @@ class SettingsText:
     settings: dict[str, SettingText]
     choices: dict[str, str]
     saved: str
+    close: str
+    checkin_placeholder: str
     confirm: str
     """`config KEY VALUE`'s line: {key} and {value} stand for the setting and its new value."""
     quiet_note: str
@@ -75,6 +77,8 @@ def load_settings_text() -> SettingsText:
         settings=settings,
         choices={key: choices.text(key) for key in choices.data},
         saved=fields.text("saved"),
+        close=fields.text("close"),
+        checkin_placeholder=fields.text("checkin_placeholder"),
         confirm=fields.text("confirm"),
         quiet_note=fields.text("quiet_note"),
         prompt_words=prompt_words,

@@ -97,14 +97,18 @@ class SettingsScreen(Screen[None]):
                     yield Static(about, classes="setting-about", markup=False)
             with Horizontal(id="settings-buttons"):
                 yield Static(id="settings-saved")
-                yield Button("Close", id="settings-close", variant="primary", compact=True)
+                close = Button(
+                    self.text.close, id="settings-close", variant="primary", compact=True
+                )
+                yield close
         yield Footer()
 
     def field(self, key: str) -> Widget:
         """The widget that shows and changes one setting, with the setting's key as its id."""
         value = self.values[key]
         if key == setting_keys.CHECKIN:
-            return Input(str(value), placeholder="20:00 or off", id=key, compact=True)
+            placeholder = self.text.checkin_placeholder
+            return Input(str(value), placeholder=placeholder, id=key, compact=True)
         options: list[tuple[str, str]]
         if key == setting_keys.COUNTRY:
             options = [(country.name, country.code) for country in self.support.countries]

@@ -419,3 +419,13 @@ def test_a_prompt_that_places_the_segment_itself_is_left_as_it_is(
         expected = "<${NOCONTACT_SEGMENT}> $ \n"
     done = subprocess.run(shell_command(shell, script), capture_output=True, text=True, timeout=30)
     assert (done.stdout, done.stderr) == (expected, "")
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh"])
+def test_the_prompt_function_holds_no_command_substitution(shell: str) -> None:
+    """Where strace is missing this still holds: no `$(...)` or backticks at a prompt."""
+    from tui.commandline.shell_init import SNIPPETS
+
+    text = (SNIPPETS / f"prompt.{shell}").read_text(encoding="utf-8")
+    body = text[text.index("__nocontact_segment() {") : text.index("\n}\n")]
+    assert re.findall(r"\$\((?!\()|`", body) == []

@@ -8,54 +8,33 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.content.plan_text import ANSWERS, PlanText
 from tui.plan_followup import Plan, answered
+from tui.screens.dialog import Dialog
 from tui.store.store import Store, StoreError
 from tui.store.validation import ValidationError
 
 
-class PlanQuestion(ModalScreen[str | None]):
+class PlanQuestion(Dialog[str | None]):
     """Asks kindly whether the plan happened; dismisses with the answer kept, or None."""
 
     DEFAULT_CSS = """
     PlanQuestion {
-        align: center middle;
-    }
-    PlanQuestion > #plan-box {
-        width: 70;
-        max-width: 100%;
-        height: auto;
-        border: round $primary;
-        border-title-color: $primary;
-        border-title-style: bold;
-        background: $surface;
-        padding: 0 1;
-    }
-    PlanQuestion #plan-asked {
-        margin-top: 1;
-    }
-    PlanQuestion #plan-note {
-        color: $text-muted;
-        margin-top: 1;
-    }
-    PlanQuestion #plan-answers {
-        height: auto;
-        margin-top: 1;
-        align-horizontal: right;
-    }
-    PlanQuestion #plan-answers Button {
-        margin-left: 1;
+        & > #dialog { width: 70; }
+        #plan-asked { margin-top: 1; }
+        #plan-note { color: $text-muted; margin: 1 0; }
     }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "answer(2)", "Close"),
+        Binding("left,up", "app.focus_previous", "Previous answer", show=False),
+        Binding("right,down", "app.focus_next", "Next answer", show=False),
     ]
 
     def __init__(self, store: Store, plan: Plan, text: PlanText, day_words: str) -> None:
@@ -63,27 +42,26 @@ class PlanQuestion(ModalScreen[str | None]):
         self.store = store
         self.plan = plan
         self.text = text
+        self.dialog_title = text.question_title
         self.day_words = day_words
         """The plan's day as the question names it ("Saturday")."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="plan-box") as box:
-            box.border_title = self.text.question_title
-            question = self.text.question.format(day=self.day_words, what=self.plan.what)
-            yield Static(question, id="plan-asked", markup=False)
-            yield Static(self.text.note, id="plan-note", markup=False)
-            with Horizontal(id="plan-answers"):
-                for index in reversed(range(len(ANSWERS))):
-                    label = self.text.answers[ANSWERS[index]]
-                    button = Button(label, id=f"plan-answer-{index}", compact=True)
-                    if index == 0:
-                        button.variant = "primary"
-                    yield button
+    def compose_body(self) -> ComposeResult:
+        question = self.text.question.format(day=self.day_words, what=self.plan.what)
+        yield Static(question, id="plan-asked", markup=False)
+        yield Static(self.text.note, id="plan-note", markup=False)
+
+    def buttons(self) -> list[Button]:
+        return [
+            Button(self.text.answers[answer], id=f"plan-answer-{index}", compact=True)
+            for index, answer in enumerate(ANSWERS)
+        ]
 
     def on_mount(self) -> None:
         self.query_one("#plan-answer-0").focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed)
+    def answer_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         index = (event.button.id or "").removeprefix("plan-answer-")
         if index.isdigit():

@@ -179,3 +179,13 @@ def test_a_fifo_in_its_place_does_not_hang_the_save(data_dir: Path) -> None:
     os.mkfifo(data_dir / STATUS, 0o600)
     nocontact("log", "6")
     assert [mood.mood for mood in Store.open(data_dir).moods()] == [6, 5]
+
+
+def test_a_changed_start_day_replaces_the_one_before(data_dir: Path) -> None:
+    """The tracker keeps earlier start days on record; the prompt counts from the current."""
+    nocontact("start", "2026-11-01")
+    nocontact("start", "2026-11-05", "--change")
+    assert fields(data_dir)[2] == str(midnight("2026-11-05"))
+    nocontact("log", "5")
+    nocontact("config", "quiet", "off")  # a whole rewrite reads the start from the file
+    assert fields(data_dir)[2] == str(midnight("2026-11-05"))

@@ -65,7 +65,8 @@ def _documents(tables: Tables, table: str) -> list[dict[str, Any]]:
 
 def run_start(tracker: Tables) -> date | None:
     """The first day of the current run: the start day, or the day of the latest contact since."""
-    starts = _documents(tracker, "start")
+    # Earlier start days stay in the table, marked "replaced_at" (Store.no_contact_start).
+    starts = [row for row in _documents(tracker, "start") if "replaced_at" not in row]
     if not starts:
         return None
     start = date.fromisoformat(starts[0]["date"])

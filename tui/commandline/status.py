@@ -46,6 +46,17 @@ def tracker_lines(tracker: Tracker) -> list[str]:
     return lines
 
 
+def quiet_mode(store: Store) -> bool:
+    """Whether quiet mode is on: then no command prints a day count."""
+    quiet: bool = preferences.current(setting_keys.QUIET, store.setting(setting_keys.QUIET))
+    return quiet
+
+
+def count_lines(store: Store, tracker: Tracker) -> list[str]:
+    """tracker_lines, or nothing in quiet mode."""
+    return [] if quiet_mode(store) else tracker_lines(tracker)
+
+
 def milestones_text(reached: tuple[int, ...]) -> str:
     """Milestones as words: "1 day", "1 and 3 days", "1, 3 and 7 days"."""
     if reached == (1,):
@@ -70,7 +81,7 @@ def short_line(tracker: Tracker, latest_mood: int | None, quiet: bool = False) -
 def run(args: argparse.Namespace) -> int:
     store = open_store(args)
     tracker = load_tracker(store)
-    quiet = preferences.current(setting_keys.QUIET, store.setting(setting_keys.QUIET))
+    quiet = quiet_mode(store)
     if args.short:
         latest = store.latest_mood()
         print(short_line(tracker, latest.mood if latest else None, quiet))

@@ -16,7 +16,7 @@ from tui.commandline.common import (
     support_line,
 )
 from tui.commandline.errors import UsageError
-from tui.commandline.status import load_tracker, tracker_lines
+from tui.commandline.status import count_lines, load_tracker, quiet_mode
 from tui.content.loader import document
 from tui.date_words import short_day
 from tui.store import setting_keys
@@ -72,7 +72,7 @@ def start(args: argparse.Namespace) -> int:
     if day == clock.today():
         print(f"No contact starts today, {short_day(day, day)}. One day at a time.")
     else:
-        for line in tracker_lines(load_tracker(store)):
+        for line in count_lines(store, load_tracker(store)):
             print(line)
     show_notices(store)
     return 0
@@ -88,7 +88,7 @@ def _undo_start(args: argparse.Namespace) -> int:
         f"{short_day(undone, clock.today())}, which is kept "
         "in the record too)."
     )
-    for line in tracker_lines(load_tracker(store)):
+    for line in count_lines(store, load_tracker(store)):
         print(line)
     show_notices(store)
     return 0
@@ -113,6 +113,8 @@ def slip(args: argparse.Namespace) -> int:
         print("No start day is set yet; `nocontact start` sets one when you are ready.")
     elif record.at.date() < tracker.started:
         print("It falls before your start day, so your count is unchanged.")
+    elif quiet_mode(store):
+        print(document("tracker.json").text("slip_quiet"))
     else:
         # Worded as the tracker on home words it: when the count began again, not "0 days".
         restarted = document("tracker.json").text("restarted")

@@ -38,6 +38,12 @@ class TrackerText:
     reasons_intro: str
     reasons_empty: str
     start_intro: str
+    quiet: str
+    """In place of the count in quiet mode."""
+    starts_on: str
+    """In place of the count while the first day is still to come; {date} is that day."""
+    slip_quiet: str
+    """What `nocontact slip` says of the count in quiet mode, with no number in it."""
 
     def milestone_note(self, days: int) -> str:
         """The quiet line for a milestone, or a plain count if the file has none for it."""
@@ -53,8 +59,8 @@ def load_tracker_text() -> TrackerText:
         for milestone in fields.objects("milestones")
     }
     actions = fields.object("actions")
-    for key in ("restarted", "next_milestone"):
-        placeholder = "{date}" if key == "restarted" else "{days}"
+    for key in ("restarted", "next_milestone", "starts_on"):
+        placeholder = "{days}" if key == "next_milestone" else "{date}"
         if placeholder not in fields.text(key):
             raise ContentError(f"{TRACKER_FILE}: field '{key}' needs a {placeholder} placeholder")
     return TrackerText(
@@ -78,4 +84,7 @@ def load_tracker_text() -> TrackerText:
         reasons_intro=fields.text("reasons_intro"),
         reasons_empty=fields.text("reasons_empty"),
         start_intro=fields.text("start_intro"),
+        quiet=fields.text("quiet"),
+        starts_on=fields.text("starts_on"),
+        slip_quiet=fields.text("slip_quiet"),
     )

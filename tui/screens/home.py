@@ -32,7 +32,7 @@ from tui.screens.home_cards import (
     progress_words,
 )
 from tui.screens.home_companion import plan_card, remember_week_seen, week_card
-from tui.store import setting_keys
+from tui.store import preferences, setting_keys
 from tui.store.records import Session
 from tui.store.store import Overview, Store, StoreError
 from tui.store.tracker import Tracker, build_tracker
@@ -221,10 +221,12 @@ class HomeScreen(Screen[None]):
         if tracker.started is not None:
             since = datetime.combine(tracker.started, time.min, tzinfo=now().tzinfo)
             resisted = self.store.urge_counts(since)[0]
-        self.query_one(TrackerPanel).show(tracker, resisted)
-        self.mark_milestones(tracker)
+        quiet = preferences.current(setting_keys.QUIET, self.store.setting(setting_keys.QUIET))
+        self.query_one(TrackerPanel).show(tracker, resisted, quiet)
+        # In quiet mode milestones are marked without a word, so leaving it brings no old news.
+        self.mark_milestones(tracker, announce=not quiet)
 
-    def mark_milestones(self, tracker: Tracker) -> None:
+    def mark_milestones(self, tracker: Tracker, announce: bool = True) -> None:
         """A calm word on the day a milestone is reached, remembered so it comes once."""
         seen = self.store.setting(setting_keys.MILESTONES_SEEN, [])
         seen = [key for key in seen if isinstance(key, str)] if isinstance(seen, list) else []
@@ -238,7 +240,7 @@ class HomeScreen(Screen[None]):
             # The milestone still gets its word; it may come again until the save works.
             self.notify(str(error), title="Not saved", severity="error")
         news = milestone_news(tracker, new)
-        if news is not None:
+        if news is not None and announce:
             self.notify(self.tracker_text.milestone_note(news), title=f"Day {news}", timeout=10)
 
     # -- what home asks for -----------------------------------------------------

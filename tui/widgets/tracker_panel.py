@@ -51,6 +51,11 @@ def counts_text(tracker: Tracker, text: TrackerText, urges_resisted: int) -> Con
     )
 
 
+def urges_text(urges_resisted: int, text: TrackerText) -> Content:
+    """The urges ridden out alone, where no count goes beside them."""
+    return Content.assemble((str(urges_resisted), "bold"), "  ", (text.urges, "dim"))
+
+
 def note_text(tracker: Tracker, text: TrackerText) -> str:
     """One calm line under the count: day zero, a restart, or the next milestone."""
     lines = []
@@ -106,15 +111,24 @@ class TrackerPanel(Vertical):
         yield self.note
         yield self.links
 
-    def show(self, tracker: Tracker, urges_resisted: int) -> None:
-        """Paint `tracker`, with the urges ridden out since its start."""
-        started = tracker.started is not None
-        self.set_class(started, "-set")
-        self.set_class(not started, "-unset")
-        if not started:
+    def show(self, tracker: Tracker, urges_resisted: int, quiet: bool = False) -> None:
+        """Paint `tracker`, with the urges ridden out since its start; no count when `quiet`."""
+        started = tracker.started
+        self.set_class(started is not None, "-set")
+        self.set_class(started is None, "-unset")
+        if started is None:
             self.links.show_links([Link(SET_START, self.text.start_button)])
             return
         self.links.show_links([Link(action, self.text.actions[action]) for action in ACTIONS])
+        if quiet or started > tracker.today:
+            # Quiet mode, or a first day still to come: a few words and the urges, no count.
+            words = self.text.quiet if quiet else self.text.starts_on
+            self.current.update(words.format(date=short_day(started, tracker.today)))
+            self.counts.display = bool(urges_resisted)
+            self.counts.update(urges_text(urges_resisted, self.text))
+            self.note.display = False
+            return
+        self.note.display = True
         self.current.update(count_text(tracker))
         counts = counts_text(tracker, self.text, urges_resisted)
         self.counts.display = counts is not None

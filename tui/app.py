@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from tui.content.moods import load_moods
-from tui.messages import OpenReview, OpenSettings, OpenStage, ShowStoreNotices
+from tui.messages import EncryptionAsked, OpenReview, OpenSettings, OpenStage, ShowStoreNotices
 from tui.screens.blank import BlankScreen
 from tui.screens.home import HomeScreen
 from tui.store import preferences, setting_keys
@@ -204,6 +204,12 @@ class NoContactApp(App[None]):
     @on(OpenSettings)
     def settings_asked(self) -> None:
         self.action_settings()
+
+    @on(EncryptionAsked)
+    def encryption_asked(self, message: EncryptionAsked) -> None:
+        from tui.commands.vault import FLOWS
+
+        self.run_worker(FLOWS[message.flow](self, self.store), exclusive=True, group="vault")
 
     @on(ShowStoreNotices)
     def notices_found(self) -> None:

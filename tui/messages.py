@@ -30,5 +30,13 @@ class OpenSettings(Message):
 
 
 @dataclass
+class EncryptionAsked(Message):
+    """Encrypt the journal, decrypt it, or change its passphrase, each through its dialogs."""
+
+    flow: str
+    """"encrypt", "decrypt" or "passphrase"."""
+
+
+@dataclass
 class ShowStoreNotices(Message):
     """The store kept an unreadable file aside while reading: tell the person now."""

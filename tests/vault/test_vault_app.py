@@ -262,3 +262,28 @@ async def test_the_recovery_key_stays_on_one_line_at_80_columns(data_dir: Path) 
         await pilot.pause()
         shown_key = app.screen.query_one("#recovery-key", Static)
         assert shown_key.content_region.width >= max(len(line) for line in text.splitlines())
+
+
+async def test_settings_offer_encryption_as_the_palette_does(data_dir: Path) -> None:
+    """Settings (s on home): a plain journal's Encrypt button opens the same warning as the
+    palette; on an encrypted one, Decrypt opens the decrypt dialog, and Change passphrase
+    is there too."""
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await pilot.press("s")
+        await until(pilot, lambda: bool(app.screen.query("#vault-encrypt")))
+        assert not app.screen.query("#vault-decrypt")
+        await pilot.click("#vault-encrypt")
+        await until(pilot, lambda: isinstance(app.screen, EncryptDialog))
+    fill_with_secrets(data_dir)
+    encrypt(data_dir)
+    as_another_process(data_dir)
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await unlocked(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: bool(app.screen.query("#vault-decrypt")))
+        assert app.screen.query("#vault-passphrase") and not app.screen.query("#vault-encrypt")
+        await pilot.click("#vault-decrypt")
+        await until(pilot, lambda: isinstance(app.screen, DecryptDialog))

@@ -1,8 +1,8 @@
 """How the app reaches encryption: the palette's entries, and each one's dialogs in turn.
 
-The settings screen is the natural home for these; until it has them, the command palette
-(ctrl+p) offers "Encrypt your journal", or "Change your passphrase" and "Decrypt your
-journal" on an encrypted one.
+The command palette (ctrl+p) offers "Encrypt your journal", or "Change your passphrase" and
+"Decrypt your journal" on an encrypted one; the settings screen's buttons ask the app for
+the same flows (FLOWS) through a message.
 """
 
 from __future__ import annotations
@@ -65,6 +65,10 @@ async def decrypt_flow(app: App[Any], store: Store) -> None:
 async def passphrase_flow(app: App[Any], store: Store) -> None:
     if await app.push_screen_wait(PassphraseDialog(store.change_passphrase)):
         app.notify(vault_text("passphrase_changed"), timeout=12)
+
+
+FLOWS = {"encrypt": encrypt_flow, "decrypt": decrypt_flow, "passphrase": passphrase_flow}
+"""Each flow by the name the settings screen asks for it."""
 
 
 def vault_commands(app: App[Any], store: Store) -> Iterable[SystemCommand]:

@@ -18,6 +18,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from tui.content.settings_text import SettingsText
 from tui.content.support import Support
+from tui.content.vault import vault_text
+from tui.messages import EncryptionAsked
 from tui.store import setting_keys
 from tui.store.preferences import CHOSEN, THEMES
 from tui.store.store import Store, StoreError
@@ -95,6 +97,7 @@ class SettingsScreen(Screen[None]):
                         yield self.field(key)
                     about = self.text.settings[key].about
                     yield Static(about, classes="setting-about", markup=False)
+                yield from self.encryption_row()
             with Horizontal(id="settings-buttons"):
                 yield Static(id="settings-saved")
                 close = Button(
@@ -102,6 +105,22 @@ class SettingsScreen(Screen[None]):
                 )
                 yield close
         yield Footer()
+
+    def encryption_row(self) -> ComposeResult:
+        """Encryption's own buttons: each opens the same dialogs as the palette's entries."""
+        flows = ("passphrase", "decrypt") if self.store.sealed else ("encrypt",)
+        with Horizontal(classes="setting-row"):
+            yield Label(vault_text("settings_label"))
+            for flow in flows:
+                yield Button(vault_text(f"{flow}_button"), id=f"vault-{flow}", compact=True)
+        about = vault_text("settings_sealed" if self.store.sealed else "settings_plain")
+        yield Static(about, classes="setting-about", markup=False)
+
+    @on(Button.Pressed, "#vault-encrypt, #vault-decrypt, #vault-passphrase")
+    def encryption_asked(self, event: Button.Pressed) -> None:
+        flow = (event.button.id or "").removeprefix("vault-")
+        self.dismiss()
+        self.app.post_message(EncryptionAsked(flow))
 
     def field(self, key: str) -> Widget:
         """The widget that shows and changes one setting, with the setting's key as its id."""

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import Button, Static
 
 from tui.app import NoContactApp
@@ -102,6 +105,15 @@ async def test_an_urge_needs_its_strength_to_be_given(data_dir: Path) -> None:
     assert Store.open(data_dir).urges() == []
 
 
+async def until(pilot: Pilot[Any], ready: Callable[[], bool], seconds: float = 5) -> None:
+    """Wait for what a worker does; a lone pause can return first on a busy machine."""
+    for _ in range(int(seconds / 0.05)):
+        if ready():
+            return
+        await pilot.pause(0.05)
+    assert ready(), f"not within {seconds:g} s"
+
+
 async def test_a_check_in_with_no_strength_given_waits_to_be_moved(data_dir: Path) -> None:
     """Stage 3 with no strength given: the check-in starts not set and enter does nothing."""
     app = NoContactApp(Store.open(data_dir), initial_stage=3)
@@ -114,13 +126,12 @@ async def test_a_check_in_with_no_strength_given_waits_to_be_moved(data_dir: Pat
         timer.live = False
         await pilot.press("enter")
         timer.advance(180)
-        await pilot.pause()
+        # The check-in is opened, and its answer read back, by the timer's worker: wait for it.
+        await until(pilot, lambda: isinstance(app.screen, UrgeCheckIn))
         check_in = app.screen
-        assert isinstance(check_in, UrgeCheckIn)
         assert check_in.query_one(MoodSlider).value is None
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is check_in
         await pilot.press("4", "enter")
-        await pilot.pause()
-        assert timer.last_strength == 4
+        await until(pilot, lambda: timer.last_strength == 4)

@@ -48,9 +48,12 @@ class Shot:
     drive: Drive = press()
     sample_data: bool = True
     initial_stage: int | None = None
+    greet: bool = False
+    """Open as `nocontact` does from the shell: the welcome on an empty journal."""
 
 
 SHOTS: list[Shot] = [
+    Shot("welcome", sample_data=False, greet=True),
     Shot("home-empty", sample_data=False),
     Shot("home"),
     *(Shot(f"stage-{number}", initial_stage=number) for number in range(1, 6)),
@@ -63,6 +66,7 @@ SHOTS: list[Shot] = [
     Shot("trash", press("h", "enter", "d", "enter", "t")),
     Shot("support", press("f2")),
     Shot("safety-plan", press("f2", "e")),
+    Shot("settings", press("s")),
 ]
 
 
@@ -81,7 +85,7 @@ async def take(shot: Shot, data_dir: Path) -> Path:
 
     if shot.sample_data:
         fill_sample_history(Store.open(data_dir))
-    app = create_app(data_dir, initial_stage=shot.initial_stage)
+    app = create_app(data_dir, initial_stage=shot.initial_stage, greet=shot.greet)
     async with app.run_test(size=SIZE) as pilot:
         await shot.drive(pilot)
         name = app.save_screenshot(f"{shot.name}.svg", str(OUT_DIR))

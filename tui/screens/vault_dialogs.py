@@ -16,7 +16,7 @@ from textual.widgets import Button, Checkbox, Input, ProgressBar, Static
 
 from tui.content.vault import vault_text, warning_points
 from tui.screens.dialog import Dialog
-from tui.store.keyring import MIN_PASSPHRASE, KeyFileError, WrongSecretError
+from tui.store.keyring import KeyFileError, WrongSecretError, check_passphrase
 from tui.store.store import StoreError
 
 CSS = """
@@ -40,6 +40,20 @@ class _VaultDialog(Dialog[Any]):
 
     def value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", Input).value
+
+    def new_passphrase(self) -> str | None:
+        """The new passphrase, typed twice alike and long enough to keep; else None, with
+        the reason said under the fields."""
+        new = self.value("new")
+        try:
+            check_passphrase(new)
+        except ValueError as error:
+            self.status(str(error))
+            return None
+        if new != self.value("again"):
+            self.status(vault_text("passphrases_differ"))
+            return None
+        return new
 
     def next_field(self, event: Input.Submitted | Button.Pressed) -> bool:
         """Enter in a field that is not the last goes on to the next one, as in every form."""
@@ -88,12 +102,8 @@ class EncryptDialog(_VaultDialog):
         event.stop()
         if self.next_field(event):
             return
-        new = self.value("new")
-        if len(new.strip()) < MIN_PASSPHRASE:
-            self.status(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
-        elif new != self.value("again"):
-            self.status(vault_text("passphrases_differ"))
-        else:
+        new = self.new_passphrase()
+        if new is not None:
             self.dismiss((new, self.query_one("#recovery", Checkbox).value))
 
 
@@ -170,12 +180,8 @@ class PassphraseDialog(_VaultDialog):
         event.stop()
         if self.next_field(event):
             return
-        new = self.value("new")
-        if len(new.strip()) < MIN_PASSPHRASE:
-            self.status(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
-        elif new != self.value("again"):
-            self.status(vault_text("passphrases_differ"))
-        else:
+        new = self.new_passphrase()
+        if new is not None:
             self.status(vault_text("working"))
             self.query_one("#go", Button).disabled = True
             self._change(self.value("current"), new)

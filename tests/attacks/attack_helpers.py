@@ -76,17 +76,6 @@ def mood_document(at: str, mood: int = 5, note: str = "", **extra: Any) -> dict[
     return {"at": at, "mood": mood, "note": note, "tags": [], "source": "cli", "id": at, **extra}
 
 
-def files_under(root: Path) -> dict[str, bytes]:
-    """Every regular file under `root` by relative path, with its bytes (links not followed)."""
-    found = {}
-    for folder, _, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            if path.is_file() and not path.is_symlink():
-                found[path.relative_to(root).as_posix()] = path.read_bytes()
-    return found
-
-
 def moods_in(root: Path) -> list[dict[str, Any]]:
     """Every mood document in every shard under `root`, as on disk."""
     found = []

@@ -19,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from attack_helpers import Child, files_under, mood_document, run_cli, shard_bytes, write_data_file
+from attack_helpers import Child, mood_document, run_cli, shard_bytes, write_data_file
+from disk_files import files_under
 
 from tui.commandline.exchange import add_to_store, build_export, read_export
 from tui.store import journal

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from attack_helpers import NOW, files_under, run_cli, run_in_process
+from attack_helpers import NOW, run_cli, run_in_process
+from disk_files import files_under
 
 from tui.store.records import MoodLog
 from tui.store.store import Store

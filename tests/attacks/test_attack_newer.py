@@ -9,7 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from attack_helpers import files_under, mood_document, run_cli, shard_bytes, write_data_file
+from attack_helpers import mood_document, run_cli, shard_bytes, write_data_file
+from disk_files import files_under
 from textual.widgets import Select
 
 from tui.store.records import MoodLog

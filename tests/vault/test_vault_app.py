@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from disk_files import files_under
 from textual.pilot import Pilot
 from textual.widgets import Button, Input, Static
 from vault_helpers import (
@@ -12,7 +13,6 @@ from vault_helpers import (
     TOKEN,
     as_another_process,
     encrypt,
-    every_file,
     fill_with_secrets,
     holders,
     plain_files,
@@ -78,7 +78,7 @@ async def test_the_app_asks_once_and_then_shows_home(data_dir: Path) -> None:
     fill_with_secrets(data_dir)
     encrypt(data_dir)
     as_another_process(data_dir).add(MoodLog(at=AT, mood=9, note=f"from a shell {TOKEN}"))
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     app = create_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, UnlockDialog))
@@ -88,7 +88,7 @@ async def test_the_app_asks_once_and_then_shows_home(data_dir: Path) -> None:
         await type_passphrase(pilot, "not the passphrase")
         status = app.screen.query_one("#unlock-status", Static)
         await until(pilot, lambda: "does not open" in str(status.render()))
-        assert every_file(data_dir) == before
+        assert files_under(data_dir) == before
         await type_passphrase(pilot, PASS)
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
         await pilot.pause()
@@ -154,10 +154,10 @@ async def test_escape_on_the_passphrase_dialog_quits_and_writes_nothing(data_dir
     fill_with_secrets(data_dir)
     encrypt(data_dir)
     as_another_process(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     for key in ("escape", "quit"):
         assert await leave_the_dialog(data_dir, key) == 0
-        assert every_file(data_dir) == before
+        assert files_under(data_dir) == before
         assert holders(data_dir, "half a passphr") == []
 
 
@@ -181,7 +181,7 @@ async def test_support_and_help_work_while_locked_and_show_nothing_of_it(data_di
     fill_with_secrets(data_dir)
     encrypt(data_dir)
     as_another_process(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     app = create_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await until(pilot, lambda: isinstance(app.screen, UnlockDialog))
@@ -199,7 +199,7 @@ async def test_support_and_help_work_while_locked_and_show_nothing_of_it(data_di
         await pilot.press("ctrl+p")  # the palette reaches the journal: not while locked
         await pilot.pause()
         assert isinstance(app.screen, UnlockDialog)
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
 
 
 async def test_decrypt_from_the_palette(data_dir: Path) -> None:
@@ -215,7 +215,7 @@ async def test_decrypt_from_the_palette(data_dir: Path) -> None:
         assert "plain text again" in shown(app)
         app.screen.query_one("#go", Button).press()
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-    assert not any(raw.startswith(AGE_MAGIC) for raw in every_file(data_dir).values())
+    assert not any(raw.startswith(AGE_MAGIC) for raw in files_under(data_dir).values())
     assert not (data_dir / "recipients.txt").exists()
     assert not (data_dir / "key.age").exists()
     again = as_another_process(data_dir)
@@ -232,7 +232,7 @@ async def test_change_the_passphrase_from_the_palette(data_dir: Path) -> None:
     app = create_app(data_dir)
     async with app.run_test(size=SIZE) as pilot:
         await unlocked(pilot)
-        before = every_file(data_dir)
+        before = files_under(data_dir)
         await palette(pilot, "Change your passphrase")
         await until(pilot, lambda: isinstance(app.screen, PassphraseDialog))
         for field, value in (("current", "not it at all"), ("new", new), ("again", new)):
@@ -240,11 +240,11 @@ async def test_change_the_passphrase_from_the_palette(data_dir: Path) -> None:
         app.screen.query_one("#go", Button).press()
         status = app.screen.query_one(".vault-status", Static)
         await until(pilot, lambda: "does not open" in str(status.render()))
-        assert every_file(data_dir) == before
+        assert files_under(data_dir) == before
         app.screen.query_one("#current", Input).value = PASS
         app.screen.query_one("#go", Button).press()
         await until(pilot, lambda: isinstance(app.screen, HomeScreen))
-    after = every_file(data_dir)
+    after = files_under(data_dir)
     assert {name for name in after if after[name] != before.get(name)} == {"key.age"}
     again = as_another_process(data_dir)
     again.unlock(new)

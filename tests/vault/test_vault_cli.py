@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from disk_files import files_under
 from vault_helpers import (
     NOW,
     PASS,
@@ -16,7 +17,6 @@ from vault_helpers import (
     TOKEN,
     as_another_process,
     encrypt,
-    every_file,
     fill_with_secrets,
     holders,
     run_cli,
@@ -93,13 +93,13 @@ def test_log_with_no_terminal_and_no_passphrase_lands_after_the_unlock(data_dir:
 def test_reading_without_a_passphrase_says_so_and_writes_nothing(data_dir: Path) -> None:
     fill_with_secrets(data_dir)
     encrypt(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     for argv in (["history"], ["status"], ["export"], ["insights"]):
         done = run_cli(data_dir, *argv)
         assert done.returncode == 2, argv
         assert done.stdout == ""
         assert done.stderr.count("\n") == 1 and "--passphrase-fd" in done.stderr
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
 
 
 def test_a_wrong_passphrase_is_one_line_exit_2_and_nothing_written(
@@ -109,13 +109,13 @@ def test_a_wrong_passphrase_is_one_line_exit_2_and_nothing_written(
     encrypt(data_dir)
     as_another_process(data_dir).add_slip  # noqa: B018 - the journal opens locked
     run_cli(data_dir, "log", "3")  # an inbox entry waiting: it must not be merged
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     code, out, err = run(
         capsys, "--passphrase-fd", str(passphrase_pipe("not it at all")), "history"
     )
     assert (code, out) == (2, "")
     assert err == "nocontact: That passphrase does not open this journal; nothing was changed.\n"
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
 
 
 def test_export_is_sealed_unless_plain_is_asked_for(
@@ -158,7 +158,7 @@ def test_encrypt_warns_first_and_shows_the_recovery_key_once(
     assert "Copies you made earlier elsewhere" in words
     assert holders(data_dir) == []
     recovery = words[key:].split()[0]
-    assert recovery not in "".join(raw.decode("latin-1") for raw in every_file(data_dir).values())
+    assert recovery not in "".join(raw.decode("latin-1") for raw in files_under(data_dir).values())
     again = as_another_process(data_dir)
     again.unlock(recovery)
     assert len(again.moods()) == 2
@@ -171,11 +171,11 @@ def test_encrypt_without_a_terminal_needs_yes(
 ) -> None:
     fill_with_secrets(data_dir)
     Store.open(data_dir)  # as any command does first (it clears a crashed writer's temp file)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     code, out, err = run(capsys, "--passphrase-fd", str(passphrase_pipe(PASS)), "encrypt")
     assert code == 2 and "needs --yes" in err
     assert "forget it" in out  # told before anything could change
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
 
 
 def test_a_short_passphrase_is_refused(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -189,13 +189,13 @@ def test_passphrase_changes_only_the_key_file(
 ) -> None:
     fill_with_secrets(data_dir)
     encrypt(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     as_another_process(data_dir)
     pipe = passphrase_pipe(PASS, "a longer new passphrase")
     code, out, err = run(capsys, "--passphrase-fd", str(pipe), "passphrase")
     assert code == 0, err
     assert "your entries were not" in out
-    after = every_file(data_dir)
+    after = files_under(data_dir)
     assert [name for name in after if after[name] != before.get(name)] == ["key.age"]
     as_another_process(data_dir)
     code, _, err = run(capsys, "--passphrase-fd", str(passphrase_pipe(PASS, "x" * 9)), "passphrase")
@@ -211,7 +211,7 @@ def test_decrypt_asks_then_gives_plain_files_back(
     code, out, err = run(capsys, "--passphrase-fd", str(passphrase_pipe(PASS)), "decrypt", "--yes")
     assert code == 0, err
     assert "plain text again" in out
-    assert not [name for name, raw in every_file(data_dir).items() if raw.startswith(AGE_MAGIC)]
+    assert not [name for name, raw in files_under(data_dir).items() if raw.startswith(AGE_MAGIC)]
     code, out, _ = run(capsys, "history")
     assert code == 0 and f"again {TOKEN}" in out
 
@@ -250,7 +250,7 @@ def test_a_long_encrypt_shows_a_bar_and_ctrl_c_puts_everything_back(tmp_path: Pa
         env={**os.environ, "NOCONTACT_NOW": NOW},
         cwd=Path(__file__).resolve().parents[2],
     )
-    before = every_file(root)
+    before = files_under(root)
     env = {"NOCONTACT_DATA_DIR": str(root), "NOCONTACT_NOW": NOW, "TZ": "UTC"}
     code, shown = run_in_terminal(
         [sys.executable, "-m", "tui", "encrypt", "--no-recovery-key"],
@@ -265,7 +265,7 @@ def test_a_long_encrypt_shows_a_bar_and_ctrl_c_puts_everything_back(tmp_path: Pa
     assert b"Encrypting [" in shown and b"%" in shown
     assert b"Stopped: your journal is as it was" in shown
     assert code == 130
-    assert every_file(root) == before
+    assert files_under(root) == before
     assert not (root / "recipients.txt").exists()
 
 
@@ -297,18 +297,18 @@ def test_without_pyrage_a_plain_journal_works_and_encrypt_says_what_to_install(
 
     code, shown = without_pyrage("log", "6", f"plain {TOKEN}")
     assert code == 0, shown
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     code, shown = without_pyrage("encrypt", "--yes")
     assert code == 1
     assert shown.strip().splitlines() == [
         "nocontact: Encryption needs the pyrage package, which is not installed here "
         "(pip install 'nocontact-coach[encryption]')."
     ]
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
     encrypt(data_dir)
-    sealed = every_file(data_dir)
+    sealed = files_under(data_dir)
     code, shown = without_pyrage("--passphrase-fd", "0", "history", stdin=passphrase_pipe(PASS))
     assert code == 1, shown
     assert "pip install 'nocontact-coach[encryption]'" in shown
     assert "Traceback" not in shown and TOKEN not in shown
-    assert every_file(data_dir) == sealed
+    assert files_under(data_dir) == sealed

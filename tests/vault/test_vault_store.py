@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyrage
 import pytest
+from disk_files import files_under
 from vault_helpers import (
     AT,
     JOURNAL_SECRET,
@@ -18,7 +19,6 @@ from vault_helpers import (
     TOKEN,
     as_another_process,
     encrypt,
-    every_file,
     fill_with_secrets,
     holders,
     plain_files,
@@ -81,12 +81,12 @@ def test_reading_needs_the_passphrase_and_writing_does_not(data_dir: Path) -> No
     encrypt(data_dir)
     store = as_another_process(data_dir)
     assert store.sealed and store.locked
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     with pytest.raises(JournalLockedError):
         store.moods()
     with pytest.raises(JournalLockedError):
         store.setting(setting_keys.REASONS)
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
     logged = store.add(MoodLog(at=AT, mood=8, note=f"locked {TOKEN}"))
     store.add_slip(Slip(at=AT, note=f"slip while locked {TOKEN}"))
     waiting = inbox.pending(data_dir)
@@ -153,11 +153,11 @@ def test_a_wrong_passphrase_changes_nothing(data_dir: Path) -> None:
     encrypt(data_dir)
     store = as_another_process(data_dir)
     store.add(MoodLog(at=AT, mood=5))
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     with pytest.raises(WrongSecretError):
         store.unlock("not the passphrase")
     assert store.locked
-    assert every_file(data_dir) == before
+    assert files_under(data_dir) == before
 
 
 def test_the_recovery_key_opens_the_journal_and_sets_a_new_passphrase(data_dir: Path) -> None:
@@ -180,10 +180,10 @@ def test_a_passphrase_change_rewrites_only_the_key_file(data_dir: Path) -> None:
     """The records are not encrypted again: every file but key.age is byte-identical."""
     fill_with_secrets(data_dir)
     encrypt(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     store = as_another_process(data_dir)
     store.change_passphrase(PASS, "another good passphrase")
-    after = every_file(data_dir)
+    after = files_under(data_dir)
     assert after.keys() == before.keys()
     assert [name for name in after if after[name] != before[name]] == ["key.age"]
 
@@ -216,10 +216,10 @@ def test_decrypt_gives_back_every_record_and_removes_the_keys(data_dir: Path) ->
     store.unlock(PASS)
     assert store.decrypt() == 0
     assert not store.sealed
-    names = set(every_file(data_dir))
+    names = set(files_under(data_dir))
     assert not names & {"key.age", "key.recovery.age", "recipients.txt", ".sealing"}
     assert not (data_dir / "inbox").exists()
-    assert not [raw for raw in every_file(data_dir).values() if raw.startswith(AGE_MAGIC)]
+    assert not [raw for raw in files_under(data_dir).values() if raw.startswith(AGE_MAGIC)]
     reopened = as_another_process(data_dir)
     assert reopened.moods()[1:] == records[0]
     assert reopened.moods()[0].note == "while locked"
@@ -232,7 +232,7 @@ def test_ctrl_c_during_encrypt_puts_the_journal_back_as_it_was(data_dir: Path) -
     from tui.store.conversion import ConversionStopped
 
     fill_with_secrets(data_dir)
-    before = every_file(data_dir)
+    before = files_under(data_dir)
     calls = []
 
     def stop_half_way(done: int, total: int) -> None:
@@ -242,7 +242,7 @@ def test_ctrl_c_during_encrypt_puts_the_journal_back_as_it_was(data_dir: Path) -
 
     with pytest.raises(ConversionStopped):
         Store.open(data_dir).encrypt(PASS, None, stop_half_way)
-    after = every_file(data_dir)
+    after = files_under(data_dir)
     # The same files hold the same bytes; only the temp file a crash left is gone.
     assert {name: raw for name, raw in before.items() if not name.endswith(".tmp")} == after
     assert not as_another_process(data_dir).sealed

@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from disk_files import files_under
+
 from tui.store import setting_keys
 from tui.store.atomic import AGE_MAGIC, set_sealer
 from tui.store.keyring import KeyPair
@@ -41,17 +43,6 @@ def as_another_process(root: Path) -> Store:
     return Store.open(root)
 
 
-def every_file(root: Path) -> dict[str, bytes]:
-    """Every regular file under `root`, recursively, by relative path (links not followed)."""
-    found = {}
-    for folder, _, names in os.walk(root):
-        for name in names:
-            path = Path(folder) / name
-            if path.is_file() and not path.is_symlink():
-                found[path.relative_to(root).as_posix()] = path.read_bytes()
-    return found
-
-
 def kept_plain(relative: str) -> bool:
     """Whether a file is one of the few an encrypted journal keeps as it is."""
     return relative in PLAIN_NAMES or relative in PLAIN_PATHS
@@ -61,7 +52,7 @@ def plain_files(root: Path) -> list[str]:
     """Files of an encrypted journal that are not age files (and should be)."""
     return sorted(
         relative
-        for relative, raw in every_file(root).items()
+        for relative, raw in files_under(root).items()
         if not kept_plain(relative) and not raw.startswith(AGE_MAGIC) and raw
     )
 
@@ -75,7 +66,7 @@ def holders(root: Path, word: str = TOKEN) -> list[str]:
     }
     return sorted(
         relative
-        for relative, raw in every_file(root).items()
+        for relative, raw in files_under(root).items()
         if any(form in raw for form in forms) or word in relative
     )
 

@@ -118,3 +118,25 @@ def fill_few_days(store: Store) -> None:
         ]
         + [Urge(at=END - timedelta(hours=2), strength=6)]
     )
+
+
+PINNED_NOW = datetime(2026, 11, 23, 20, 15, tzinfo=UTC)
+"""The "now" tests/conftest.py pins."""
+
+
+def urge_session(days_ago: int, instead: str, start: int, end: int) -> Session:
+    """A stage 3 session `days_ago` days before the pinned now: an urge from `start` that fell
+    (or rose) to `end` at the one check-in, and what the person did instead."""
+    saved = PINNED_NOW - timedelta(days=days_ago)
+    return Session(
+        stage=3,
+        started_at=saved - timedelta(minutes=12),
+        saved_at=saved,
+        mood_before=4,
+        mood_after=5,
+        answers={
+            "urge_strength": start,
+            "urge_timer": {"minutes": 10, "checkins": [{"after_seconds": 180, "strength": end}]},
+            "instead": instead,
+        },
+    )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from insight_history import urge_session
 from textual.pilot import Pilot
 from textual.widgets import SelectionList, Static, TextArea
 
@@ -17,42 +17,24 @@ from tui.content.tracker import load_tracker_text
 from tui.screens.helped_chooser import HelpedChooser
 from tui.screens.safety_plan import SafetyPlanScreen
 from tui.screens.tracker_actions import UrgeForm
-from tui.store.records import Session
 from tui.store.store import Store
 from tui.widgets.helped_list import HelpedList
 from tui.widgets.urge_timer import UrgeTimer
 
 SIZE = (100, 32)
-NOW = datetime.fromisoformat("2026-11-23T20:15:00+00:00")
 SISTER = "Called my sister: the urge fell from 7 to 3, 4 times."
 SAM = "Texted Sam: the urge fell from 8 to 5, 2 times."
 OLD = "An old habit: the urge fell from 9 to 0, 9 times."
-
-
-def stage3(days_ago: int, instead: str, start: int, end: int) -> Session:
-    saved = NOW - timedelta(days=days_ago)
-    return Session(
-        stage=3,
-        started_at=saved - timedelta(minutes=12),
-        saved_at=saved,
-        mood_before=4,
-        mood_after=5,
-        answers={
-            "urge_strength": start,
-            "urge_timer": {"minutes": 10, "checkins": [{"after_seconds": 180, "strength": end}]},
-            "instead": instead,
-        },
-    )
 
 
 def fill(store: Store) -> None:
     """Their own words over the last year, and one thing from long ago that is not shown."""
     store.add_many(
         [
-            *(stage3(day, "Called my sister.", 7, 3) for day in range(1, 5)),
-            *(stage3(day, "Texted Sam", 8, 5) for day in range(5, 7)),
-            stage3(8, "Scrolled their photos", 5, 6),
-            *(stage3(400 + day, "An old habit", 9, 0) for day in range(9)),
+            *(urge_session(day, "Called my sister.", 7, 3) for day in range(1, 5)),
+            *(urge_session(day, "Texted Sam", 8, 5) for day in range(5, 7)),
+            urge_session(8, "Scrolled their photos", 5, 6),
+            *(urge_session(400 + day, "An old habit", 9, 0) for day in range(9)),
         ]
     )
 

@@ -4,36 +4,17 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from datetime import datetime, timedelta
 
 import pytest
+from insight_history import urge_session
 
 from tui.cli import main
-from tui.store.records import Session
 from tui.store.store import Store
-
-NOW = datetime.fromisoformat("2026-11-23T20:15:00+00:00")
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     assert main(list(argv)) == 0
     return capsys.readouterr().out
-
-
-def stage3(days_ago: int, instead: str, start: int, end: int) -> Session:
-    saved = NOW - timedelta(days=days_ago)
-    return Session(
-        stage=3,
-        started_at=saved - timedelta(minutes=12),
-        saved_at=saved,
-        mood_before=4,
-        mood_after=5,
-        answers={
-            "urge_strength": start,
-            "urge_timer": {"minutes": 10, "checkins": [{"after_seconds": 180, "strength": end}]},
-            "instead": instead,
-        },
-    )
 
 
 def test_insights_on_an_empty_journal_says_it_is_early(capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,7 +45,7 @@ def test_tags_given_to_log_feed_the_insights(capsys: pytest.CaptureFixture[str])
 
 def test_every_section_appears_with_enough_history(capsys: pytest.CaptureFixture[str]) -> None:
     store = Store.open()
-    store.add_many([stage3(day, "Called my sister.", 7, 3) for day in range(1, 5)])
+    store.add_many([urge_session(day, "Called my sister.", 7, 3) for day in range(1, 5)])
     for day in range(1, 6):
         run(capsys, "urge", "6", "--acted" if day == 1 else "calm")
     out = run(capsys, "insights")
@@ -82,11 +63,11 @@ def test_urge_shows_what_helped_after_the_reasons(capsys: pytest.CaptureFixture[
     store.set_setting("reasons", "I want my evenings back.")
     store.add_many(
         [
-            *(stage3(day, "Called my sister.", 7, 3) for day in range(1, 5)),
-            *(stage3(day, "Texted Sam", 8, 5) for day in range(5, 7)),
-            stage3(8, "Scrolled", 5, 6),
+            *(urge_session(day, "Called my sister.", 7, 3) for day in range(1, 5)),
+            *(urge_session(day, "Texted Sam", 8, 5) for day in range(5, 7)),
+            urge_session(8, "Scrolled", 5, 6),
             # More than a year ago: `urge` does not read that far back.
-            *(stage3(400 + day, "An old habit", 9, 0) for day in range(9)),
+            *(urge_session(400 + day, "An old habit", 9, 0) for day in range(9)),
         ]
     )
     out = run(capsys, "urge", "7")
@@ -101,7 +82,7 @@ def test_urge_shows_what_helped_after_the_reasons(capsys: pytest.CaptureFixture[
 
 
 def test_urge_with_nothing_that_helped_yet_adds_nothing(capsys: pytest.CaptureFixture[str]) -> None:
-    Store.open().add(stage3(2, "Scrolled", 5, 6))
+    Store.open().add(urge_session(2, "Scrolled", 5, 6))
     out = run(capsys, "urge", "4")
     assert out == "Noted: an urge of 4 out of 10 (noticeable), and you did not act on it.\n"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from stage_pilot import open_stage, write
 from textual.pilot import Pilot
 from textual.widgets import Input, RadioSet, TextArea
 
@@ -35,25 +36,6 @@ async def kept_drafts(pilot: Pilot[Any], data_dir: Path, count: int = 1) -> list
         if len(drafts) >= count or time.monotonic() > deadline:
             return drafts
         await pilot.pause(0.1)
-
-
-async def write(pilot: Pilot[Any], text: str) -> None:
-    """Put text into the focused field at once, as a paste would."""
-    focused = pilot.app.focused
-    if isinstance(focused, TextArea):
-        focused.insert(text)
-    else:
-        assert isinstance(focused, Input), f"{focused} is not a text field"
-        focused.insert_text_at_cursor(text)
-    await pilot.pause()
-
-
-async def open_stage(pilot: Pilot[Any], number: int) -> StageScreen:
-    await pilot.press(str(number))
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, StageScreen)
-    return screen
 
 
 async def carry_on(pilot: Pilot[Any], number: int) -> StageScreen:

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stage_pilot import open_stage, write
 from textual.pilot import Pilot
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Static
 
 from tui.app import NoContactApp
 from tui.screens.draft_prompt import DraftPrompt
@@ -37,25 +38,6 @@ class CoachApp(NoContactApp):
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type letters and spaces as a person would."""
     await pilot.press(*("space" if character == " " else character for character in text))
-
-
-async def write(pilot: Pilot[Any], text: str) -> None:
-    """Put text into the focused field at once, as a paste would (quicker than keys)."""
-    focused = pilot.app.focused
-    if isinstance(focused, TextArea):
-        focused.insert(text)
-    else:
-        assert isinstance(focused, Input), f"{focused} is not a text field"
-        focused.insert_text_at_cursor(text)
-    await pilot.pause()
-
-
-async def open_from_home(pilot: Pilot[Any], number: int) -> StageScreen:
-    await pilot.press(str(number))
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, StageScreen) and screen.stage.number == number
-    return screen
 
 
 async def until(pilot: Pilot[Any], ready: Callable[[], bool], what: str) -> None:
@@ -89,7 +71,7 @@ def only_session(data_dir: Path, stage: int) -> Session:
 async def test_stage1_walked_from_home_is_saved_with_both_moods(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_from_home(pilot, 1)
+        screen = await open_stage(pilot, 1)
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("3", "tab")
         assert app.focused is screen.fields["loved_before"]
@@ -124,7 +106,7 @@ async def test_stage1_walked_from_home_is_saved_with_both_moods(data_dir: Path) 
 async def test_stage2_names_feelings_skips_breathing_and_saves(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_from_home(pilot, 2)
+        screen = await open_stage(pilot, 2)
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("4", "tab", "3", "down", "5")
         await next_step(pilot)
@@ -154,7 +136,7 @@ async def test_stage3_rides_an_urge_out_and_records_it(data_dir: Path) -> None:
     store.set_setting("reasons", "I want my evenings back")
     app = CoachApp(store=store)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_from_home(pilot, 3)
+        screen = await open_stage(pilot, 3)
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("2", "tab", "8")
         await next_step(pilot)
@@ -198,7 +180,7 @@ async def test_stage3_rides_an_urge_out_and_records_it(data_dir: Path) -> None:
 async def test_stage4_writes_the_boundaries_card(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_from_home(pilot, 4)
+        screen = await open_stage(pilot, 4)
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("4", "tab")
         await write(pilot, "time to heal")
@@ -236,7 +218,7 @@ async def test_an_empty_save_keeps_the_old_card_and_counts_no_urge(data_dir: Pat
     app = CoachApp(store=store)
     async with app.run_test(size=SIZE) as pilot:
         for number in (4, 3):
-            await open_from_home(pilot, number)
+            await open_stage(pilot, number)
             await save_and_return(pilot)
     fresh = Store.open(data_dir)
     assert len(fresh.sessions()) == 2
@@ -247,7 +229,7 @@ async def test_an_empty_save_keeps_the_old_card_and_counts_no_urge(data_dir: Pat
 async def test_stage5_files_a_letter_for_its_day(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_from_home(pilot, 5)
+        screen = await open_stage(pilot, 5)
         assert app.focused is screen.fields["mood_before"]
         await pilot.press("5", "tab")
         await write(pilot, "i can be alone")
@@ -307,7 +289,7 @@ async def test_ctrl_s_half_way_saves_what_is_there(data_dir: Path) -> None:
 async def test_escape_keeps_a_draft_that_reopening_offers(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        await open_from_home(pilot, 1)
+        await open_stage(pilot, 1)
         await pilot.press("2", "tab")
         await write(pilot, "drawing")
         await next_step(pilot)
@@ -337,10 +319,10 @@ async def test_escape_keeps_a_draft_that_reopening_offers(data_dir: Path) -> Non
 async def test_a_draft_brings_back_feelings_choices_and_the_timer(data_dir: Path) -> None:
     app = CoachApp(store=Store.open(data_dir))
     async with app.run_test(size=SIZE) as pilot:
-        await open_from_home(pilot, 2)
+        await open_stage(pilot, 2)
         await pilot.press("tab", "4", "down", "2", "escape")
         await pilot.pause()
-        screen = await open_from_home(pilot, 3)
+        screen = await open_stage(pilot, 3)
         await pilot.press("tab", "9")
         await next_step(pilot)
         await next_step(pilot)
@@ -559,7 +541,7 @@ async def test_a_session_saved_at_a_low_mood_offers_support_without_blocking(
     """Mood 1 at the start of a stage, then ctrl+s: saved, home shown, support offered."""
     app = CoachApp(Store.open(data_dir))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await open_from_home(pilot, 1)
+        await open_stage(pilot, 1)
         await pilot.press("1", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -115,3 +115,18 @@ async def test_an_unknown_saved_theme_starts_in_the_default(data_dir: Path) -> N
         await pilot.pause()
         assert app.theme == "textual-dark"
     assert settings(data_dir) == {"theme": "neon"}  # left as it was: nothing was chosen
+
+
+async def test_escape_keeps_a_check_in_time_typed_but_not_entered(data_dir: Path) -> None:
+    """A time typed into the check-in field and then escape: saved, as enter would have."""
+    app = create_app(data_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        field = app.screen.query_one("#checkin", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*"21:30", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert settings(data_dir)["checkin"] == "21:30"

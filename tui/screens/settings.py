@@ -74,7 +74,7 @@ class SettingsScreen(Screen[None]):
     }
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
 
     def __init__(self, store: Store, text: SettingsText, support: Support) -> None:
         super().__init__()
@@ -119,7 +119,7 @@ class SettingsScreen(Screen[None]):
     @on(Button.Pressed, "#vault-encrypt, #vault-decrypt, #vault-passphrase")
     def encryption_asked(self, event: Button.Pressed) -> None:
         flow = (event.button.id or "").removeprefix("vault-")
-        self.dismiss()
+        self.action_close()
         self.app.post_message(EncryptionAsked(flow))
 
     def field(self, key: str) -> Widget:
@@ -170,15 +170,20 @@ class SettingsScreen(Screen[None]):
 
     @on(Input.Submitted, "#checkin")
     @on(Input.Blurred, "#checkin")
-    def checkin_entered(self, event: Input.Submitted | Input.Blurred) -> None:
+    def keep_checkin(self) -> None:
+        """Save the check-in time as typed: on enter, on leaving the field, and on closing."""
+        field = self.query_one(f"#{setting_keys.CHECKIN}", Input)
         try:
-            value = CHOSEN[setting_keys.CHECKIN].parse(event.value)
+            value = CHOSEN[setting_keys.CHECKIN].parse(field.value)
         except ValidationError as error:
             self.notify(str(error), title="Not saved", severity="warning")
             return
-        event.input.value = CHOSEN[setting_keys.CHECKIN].show(value)
+        field.value = CHOSEN[setting_keys.CHECKIN].show(value)
         self.save(setting_keys.CHECKIN, value)
 
     @on(Button.Pressed, "#settings-close")
-    def close(self) -> None:
+    def action_close(self) -> None:
+        """Close, keeping a check-in time typed but not yet entered (escape keeps what is
+        typed, everywhere)."""
+        self.keep_checkin()
         self.dismiss()
